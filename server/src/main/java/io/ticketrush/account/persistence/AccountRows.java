@@ -1,0 +1,83 @@
+package io.ticketrush.account.persistence;
+
+import io.ticketrush.account.Account;
+import io.ticketrush.account.Role;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the accounts table. */
+@Repository
+public class AccountRows {
+
+    private final JdbcClient jdbc;
+
+    AccountRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Credentials(Account account, @Nullable String passwordHash) {
+    }
+
+    /** Inserts unless the email is taken (case-insensitively); returns whether it was inserted. */
+    public boolean insert(Account account, @Nullable String passwordHash, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO accounts (id, email, name, password_hash, roles, created_at)
+                VALUES (:id, :email, :name, :hash, :roles, :now)
+                ON CONFLICT DO NOTHING
+                """)
+                .param("id", account.id())
+                .param("email", account.email())
+                .param("name", account.name())
+                .param("hash", passwordHash)
+                .param("roles", account.roles().stream().map(Role::name).sorted().toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** One statement for a whole batch of synthetic fans (no password: they cannot log in). */
+    public void insertSynthetic(List<UUID> ids, List<String> emails, String name, Instant now) {
+        jdbc.sql("""
+                INSERT INTO accounts (id, email, name, password_hash, roles, synthetic, created_at)
+                SELECT id, email, :name, NULL, ARRAY['FAN'], TRUE, :now
+                FROM unnest(:ids::uuid[], :emails::text[]) AS t(id, email)
+                """)
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("emails", emails.toArray(String[]::new))
+                .param("name", name)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public Optional<Credentials> findByEmail(String email) {
+        return jdbc.sql("SELECT id, email, name, roles, password_hash FROM accounts WHERE lower(email) = lower(:email)")
+                .param("email", email)
+                .query((rs, n) -> new Credentials(map(rs), rs.getString("password_hash")))
+                .optional();
+    }
+
+    public Optional<Account> findById(UUID id) {
+        return jdbc.sql("SELECT id, email, name, roles FROM accounts WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    private static Account map(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("roles");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream((String[]) array.getArray()).map(Role::valueOf).forEach(roles::add);
+        return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"), Set.copyOf(roles));
+    }
+}

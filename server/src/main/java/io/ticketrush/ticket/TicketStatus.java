@@ -1,0 +1,5 @@
+package io.ticketrush.ticket;
+
+public enum TicketStatus {
+    VALID, CHECKED_IN, CANCELLED
+}
