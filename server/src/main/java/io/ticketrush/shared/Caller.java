@@ -20,6 +20,13 @@ public record Caller(UUID userId, Set<String> roles) {
         return new Caller(UUID.fromString(jwt.getSubject()), roles(authentication.getAuthorities()));
     }
 
+    /** The caller when the request carries a valid token; empty for anonymous requests. */
+    public static java.util.Optional<Caller> ifAuthenticated() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Jwt
+                ? java.util.Optional.of(current()) : java.util.Optional.empty();
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

@@ -1,0 +1,5 @@
+package io.ticketrush.catalog;
+
+public enum EventStatus {
+    DRAFT, PUBLISHED
+}

@@ -1,0 +1,162 @@
+package io.ticketrush.inventory;
+
+import io.ticketrush.catalog.Catalog;
+import io.ticketrush.catalog.Grade;
+import io.ticketrush.catalog.PerformanceSale;
+import io.ticketrush.inventory.persistence.HoldRows;
+import io.ticketrush.inventory.persistence.QuotaRows;
+import io.ticketrush.inventory.persistence.SeatRows;
+import io.ticketrush.shared.DomainException;
+import io.ticketrush.shared.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places a hold: checks the sale window and the per-person limit, then claims the seats
+ * all-or-nothing in one short transaction. Any failure rolls the whole attempt back.
+ */
+@Component
+public class HoldSeats {
+
+    private final Catalog catalog;
+    private final SeatRows seats;
+    private final HoldRows holds;
+    private final QuotaRows quotas;
+    private final SeatMapChanges changes;
+    private final ApplicationEventPublisher events;
+    private final InventorySettings settings;
+    private final InventoryMetrics metrics;
+    private final Clock clock;
+
+    HoldSeats(Catalog catalog, SeatRows seats, HoldRows holds, QuotaRows quotas, SeatMapChanges changes,
+            ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics, Clock clock) {
+        this.catalog = catalog;
+        this.seats = seats;
+        this.holds = holds;
+        this.quotas = quotas;
+        this.changes = changes;
+        this.events = events;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The sale terms of a performance on sale, or 404 unknown-performance. */
+    public PerformanceSale saleOf(UUID performanceId) {
+        return catalog.performance(performanceId).filter(PerformanceSale::published)
+                .orElseThrow(() -> DomainException.notFound("unknown-performance", "No such performance on sale"));
+    }
+
+    @Transactional
+    public Hold hold(UUID performanceId, UUID userId, HoldRequest request) {
+        long started = System.nanoTime();
+        try {
+            Hold hold = place(performanceId, userId, request);
+            metrics.created();
+            return hold;
+        } catch (DomainException e) {
+            metrics.rejected(e.code());
+            throw e;
+        } finally {
+            metrics.holdTimer().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Hold place(UUID performanceId, UUID userId, HoldRequest request) {
+        PerformanceSale sale = saleOf(performanceId);
+        Instant now = clock.instant();
+        if (now.isBefore(sale.salesOpenAt())) {
+            throw DomainException.conflict("sale-not-open", "The sale opens at " + sale.salesOpenAt())
+                    .with("salesOpenAt", sale.salesOpenAt().toString());
+        }
+        if (!now.isBefore(sale.salesEndAt())) {
+            throw DomainException.conflict("sale-closed", "The sale for this performance is over");
+        }
+        if (request instanceof HoldRequest.BestAvailable best && sale.grade(best.gradeCode()).isEmpty()) {
+            throw DomainException.notFound("unknown-grade", "No grade " + best.gradeCode() + " in this event");
+        }
+        int limit = sale.maxTicketsPerPerson();
+        if (!quotas.take(sale.eventId(), userId, request.quantity(), limit)) {
+            throw new DomainException(422, "limit-exceeded",
+                    "At most %d tickets per person for this event".formatted(limit))
+                    .with("limit", limit);
+        }
+        UUID holdId = Ids.next();
+        List<SeatRows.Claimed> claimed = switch (request) {
+            case HoldRequest.Seats chosen -> claimChosen(performanceId, chosen.seatIds(), holdId);
+            case HoldRequest.BestAvailable best -> claimBest(performanceId, best, holdId);
+        };
+        Map<String, Long> prices = sale.grades().stream().collect(Collectors.toMap(Grade::code, Grade::price));
+        List<Hold.HeldSeat> held = claimed.stream()
+                .map(c -> new Hold.HeldSeat(c.seatId(), c.gradeCode(), prices.get(c.gradeCode())))
+                .sorted(java.util.Comparator.comparing(Hold.HeldSeat::seatId))
+                .toList();
+        long total = held.stream().mapToLong(Hold.HeldSeat::price).sum();
+        Hold hold = new Hold(holdId, performanceId, sale.eventId(), userId, held, total, HoldStatus.ACTIVE, now,
+                now.plus(settings.holdTtl()), null);
+        holds.insert(hold);
+        changes.changed(performanceId);
+        events.publishEvent(new SeatsHeld(holdId, performanceId, sale.eventId(), userId, hold.seatIds()));
+        return hold;
+    }
+
+    private List<SeatRows.Claimed> claimChosen(UUID performanceId, List<String> seatIds, UUID holdId) {
+        List<SeatRows.Claimed> claimed = seats.claim(performanceId, seatIds, holdId);
+        if (claimed.size() == seatIds.size()) {
+            return claimed;
+        }
+        LinkedHashSet<String> unknown = new LinkedHashSet<>(seatIds);
+        seats.existing(performanceId, seatIds).forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw DomainException.notFound("unknown-seat", "No such seat for sale in this performance: " + unknown)
+                    .with("seatIds", List.copyOf(unknown));
+        }
+        LinkedHashSet<String> taken = new LinkedHashSet<>(seatIds);
+        claimed.forEach(c -> taken.remove(c.seatId()));
+        throw new SeatUnavailable(List.copyOf(taken), "These seats are held or sold: " + taken);
+    }
+
+    /**
+     * Locks a window of the best available seats of the grade (skipping seats others are
+     * claiming), takes the first run of neighbours in one row, or else the best seats found.
+     */
+    private List<SeatRows.Claimed> claimBest(UUID performanceId, HoldRequest.BestAvailable best, UUID holdId) {
+        int window = Math.max(16, best.quantity() * 4);
+        List<SeatRows.Candidate> seen = new ArrayList<>();
+        int after = Integer.MIN_VALUE;
+        for (int round = 0; round < 8; round++) {
+            List<SeatRows.Candidate> batch = seats.lockCandidates(performanceId, best.gradeCode(), after, window);
+            seen.addAll(batch);
+            var run = AdjacentSeats.firstRun(seen, best.quantity());
+            if (run.isPresent()) {
+                return mark(performanceId, run.get(), holdId);
+            }
+            if (batch.size() < window) {
+                break;
+            }
+            after = batch.getLast().sortKey();
+        }
+        if (seen.size() < best.quantity()) {
+            throw new SeatUnavailable(List.of(), "Not enough seats left in grade " + best.gradeCode());
+        }
+        return mark(performanceId, seen.subList(0, best.quantity()), holdId);
+    }
+
+    private List<SeatRows.Claimed> mark(UUID performanceId, List<SeatRows.Candidate> chosen, UUID holdId) {
+        List<String> ids = chosen.stream().map(SeatRows.Candidate::seatId).toList();
+        int marked = seats.markHeld(performanceId, ids, holdId);
+        if (marked != ids.size()) {
+            throw new IllegalStateException("Locked seats changed under the lock: " + ids);
+        }
+        return chosen.stream().map(c -> new SeatRows.Claimed(c.seatId(), c.gradeCode())).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package io.ticketrush.inventory;
+
+public enum SeatStatus {
+    AVAILABLE, HELD, SOLD
+}

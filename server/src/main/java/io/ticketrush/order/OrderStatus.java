@@ -1,0 +1,5 @@
+package io.ticketrush.order;
+
+public enum OrderStatus {
+    PENDING_PAYMENT, PAID, EXPIRED, PAYMENT_FAILED, CANCELLED, REFUNDED
+}

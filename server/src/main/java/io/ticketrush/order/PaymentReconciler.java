@@ -1,0 +1,81 @@
+package io.ticketrush.order;
+
+import io.ticketrush.order.persistence.OrderRows;
+import io.ticketrush.payment.PaymentGateway;
+import io.ticketrush.payment.PaymentOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles orders whose payment outcome nobody knows yet (timeouts, crashes between the gateway
+ * and our database) by asking the gateway, and retries refunds that did not go through.
+ * Runs on one instance at a time.
+ */
+@Component
+public class PaymentReconciler {
+
+    static final Duration QUIET_PERIOD = Duration.ofSeconds(5);
+
+    private final OrderRows rows;
+    private final PaymentGateway gateway;
+    private final Settlement settlement;
+    private final Clock clock;
+
+    PaymentReconciler(OrderRows rows, PaymentGateway gateway, Settlement settlement, Clock clock) {
+        this.rows = rows;
+        this.gateway = gateway;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ticketrush.order.reconcile-interval:PT5S}")
+    @SchedulerLock(name = "order-payment-reconciler", lockAtMostFor = "PT5M")
+    public void reconcileScheduled() {
+        reconcile();
+    }
+
+    /** Looks at every unsettled order last tried before the quiet period; returns how many it settled. */
+    public int reconcile() {
+        Instant now = clock.instant();
+        int settled = 0;
+        for (Order order : rows.toReconcile(now.minus(QUIET_PERIOD), 200)) {
+            if (order.paymentState() == PaymentState.REFUND_PENDING) {
+                settlement.retryRefund(order.id(), order.paymentKey(), approvedAmount(order));
+                settled++;
+                continue;
+            }
+            switch (gateway.lookup(order.id().toString())) {
+                case PaymentOutcome.Approved approved -> {
+                    if (order.status() == OrderStatus.PENDING_PAYMENT) {
+                        settlement.approved(order, approved);
+                    } else {
+                        settlement.refundLateApproval(order.id(), approved.paymentKey(), approved.amount());
+                    }
+                    settled++;
+                }
+                case PaymentOutcome.Declined declined -> {
+                    settlement.declined(order, declined.code());
+                    settled++;
+                }
+                case PaymentOutcome.NotFound notFound -> {
+                    // The gateway never captured it. Once the deadline is past nobody can still pay it.
+                    if (!now.isBefore(order.paymentDeadline().plus(QUIET_PERIOD))) {
+                        rows.paymentState(order.id(), PaymentState.DECLINED);
+                        settled++;
+                    }
+                }
+                case PaymentOutcome.Unknown unknown -> {
+                }
+            }
+        }
+        return settled;
+    }
+
+    private static long approvedAmount(Order order) {
+        return order.amount();
+    }
+}

@@ -1,0 +1,83 @@
+package io.ticketrush.order;
+
+import io.ticketrush.catalog.Catalog;
+import io.ticketrush.catalog.PerformanceSale;
+import io.ticketrush.inventory.Hold;
+import io.ticketrush.inventory.SeatHolds;
+import io.ticketrush.order.persistence.OrderRows;
+import io.ticketrush.shared.DomainException;
+import io.ticketrush.shared.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Turns one's own active hold into an order awaiting payment until the hold expires. */
+@Component
+public class PlaceOrder {
+
+    private final OrderRows rows;
+    private final SeatHolds holds;
+    private final Catalog catalog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PlaceOrder(OrderRows rows, SeatHolds holds, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.holds = holds;
+        this.catalog = catalog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record Placed(Order order, boolean repeated) {
+    }
+
+    @Transactional
+    public Placed place(UUID userId, UUID holdId, @Nullable UUID couponId, @Nullable String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var earlier = rows.findByIdempotencyKey(userId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().holdId().equals(holdId)) {
+                    throw new DomainException(422, "idempotency-key-reused",
+                            "This Idempotency-Key was used for a different request");
+                }
+                return new Placed(earlier.get(), true);
+            }
+        }
+        Hold hold = holds.ownedBy(holdId, userId);
+        Instant now = clock.instant();
+        var existing = rows.findByHold(holdId);
+        if (existing.isPresent()) {
+            throw DomainException.conflict("hold-already-ordered", "This hold already has an order")
+                    .with("orderId", existing.get().id().toString());
+        }
+        if (!hold.activeAt(now)) {
+            throw DomainException.conflict("hold-expired", "The hold is no longer active");
+        }
+        if (couponId != null) {
+            throw DomainException.notFound("unknown-coupon", "No such coupon of yours");
+        }
+        PerformanceSale sale = catalog.performance(hold.performanceId())
+                .orElseThrow(() -> new IllegalStateException("Hold for an unknown performance " + hold.performanceId()));
+        long subtotal = hold.totalPrice();
+        Order order = new Order(Ids.next(), userId, holdId, hold.performanceId(), hold.eventId(), sale.startsAt(),
+                OrderStatus.PENDING_PAYMENT,
+                hold.seats().stream().map(s -> new Order.Item(s.seatId(), s.gradeCode(), s.price())).toList(),
+                subtotal, 0, subtotal, null, hold.expiresAt(), PaymentState.NONE, null, null, null, now, null);
+        try {
+            rows.insert(order, idempotencyKey);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("hold-already-ordered", "This hold already has an order");
+        }
+        if (!holds.attachOrder(holdId, order.id())) {
+            throw DomainException.conflict("hold-expired", "The hold is no longer active");
+        }
+        events.publishEvent(new OrderEvents.OrderPlaced(order.id(), userId, order.performanceId(), order.amount()));
+        return new Placed(order, false);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Orders: an order made from one's own hold, priced from the grades, paid through the
+ * {@code payment} port before the hold expires, then ticketed; declines release the seats,
+ * unknown outcomes are reconciled with the gateway, late approvals refunded; cancellation with
+ * the fee schedule by days before the show. Publishes the Order* events; consumes
+ * {@code inventory.HoldExpired}.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "catalog", "inventory", "payment", "ticket"})
+@NullMarked
+package io.ticketrush.order;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
