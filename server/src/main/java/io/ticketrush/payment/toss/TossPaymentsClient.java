@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -123,7 +122,7 @@ public class TossPaymentsClient implements PaymentGateway, AutoCloseable {
             return request.exchange((req, response) -> new Answered(response.getStatusCode().value(),
                     StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)));
         } catch (RestClientException | UncheckedIOException e) {
-            Throwable cause = Objects.requireNonNullElse(NestedExceptionUtils.getMostSpecificCause(e), e);
+            Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
             return new NoAnswer("no answer from " + method + " " + path + ": " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
         }
