@@ -184,59 +184,6 @@ class PaymentGatewayTests {
     }
 
     @Test
-    void aFullCancellationRefundsOnceAndTheLookupShowsItCancelled() {
-        String orderId = SandboxCards.newOrderId();
-        String paymentKey = cards.checkOut(orderId, 66_000, SandboxCards.APPROVES);
-        assertApproved(gateway.confirm(paymentKey, orderId, 66_000, key()), paymentKey, orderId, 66_000);
-        String cancelKey = key();
-
-        CancelOutcome first = gateway.cancel(paymentKey, 0, "fan changed their mind", cancelKey);
-        CancelOutcome again = gateway.cancel(paymentKey, 0, "fan changed their mind", cancelKey);
-
-        assertThat(first).isEqualTo(new CancelOutcome.Cancelled(66_000));
-        assertThat(again).isEqualTo(first);
-        assertThat(refundsOf(paymentKey)).isEqualTo(1);
-        assertThat(statusOf(paymentKey)).isEqualTo("CANCELED");
-        assertThat(gateway.lookup(orderId)).isInstanceOfSatisfying(Declined.class,
-                d -> assertThat(d.code()).isEqualTo(Declined.CANCELED));
-        assertThat(gateway.cancel(paymentKey, 0, "once more", key())).isInstanceOfSatisfying(CancelOutcome.Failed.class,
-                f -> assertThat(f.code()).isEqualTo("ALREADY_CANCELED_PAYMENT"));
-        assertThat(refundsOf(paymentKey)).isEqualTo(1);
-    }
-
-    @Test
-    void partialCancellationsReduceTheBalanceUntilNothingIsLeft() {
-        String orderId = SandboxCards.newOrderId();
-        String paymentKey = cards.checkOut(orderId, 30_000, SandboxCards.APPROVES);
-        assertApproved(gateway.confirm(paymentKey, orderId, 30_000, key()), paymentKey, orderId, 30_000);
-
-        assertThat(gateway.cancel(paymentKey, 10_000, "one seat returned", key()))
-                .isEqualTo(new CancelOutcome.Cancelled(10_000));
-        assertApproved(gateway.lookup(orderId), paymentKey, orderId, 20_000);
-        assertThat(statusOf(paymentKey)).isEqualTo("PARTIAL_CANCELED");
-        assertThat(gateway.cancel(paymentKey, 25_000, "too much", key()))
-                .isInstanceOfSatisfying(CancelOutcome.Failed.class,
-                        f -> assertThat(f.code()).isEqualTo("NOT_CANCELABLE_AMOUNT"));
-
-        assertThat(gateway.cancel(paymentKey, 0, "the rest", key())).isEqualTo(new CancelOutcome.Cancelled(20_000));
-        assertThat(gateway.lookup(orderId)).isInstanceOfSatisfying(Declined.class,
-                d -> assertThat(d.code()).isEqualTo(Declined.CANCELED));
-        assertThat(refundsOf(paymentKey)).isEqualTo(2);
-    }
-
-    @Test
-    void onlyACapturedPaymentCanBeCancelled() {
-        String orderId = SandboxCards.newOrderId();
-        String paymentKey = cards.checkOut(orderId, 5_000, SandboxCards.APPROVES);
-        assertThat(gateway.cancel(paymentKey, 0, "not confirmed yet", key()))
-                .isInstanceOfSatisfying(CancelOutcome.Failed.class,
-                        f -> assertThat(f.code()).isEqualTo("NOT_CANCELABLE_PAYMENT"));
-        assertThat(gateway.cancel("tsbx_no_such_payment", 0, "nothing", key()))
-                .isInstanceOfSatisfying(CancelOutcome.Failed.class,
-                        f -> assertThat(f.code()).isEqualTo("NOT_FOUND_PAYMENT"));
-    }
-
-    @Test
     void afterADeclineTheFanCanPayTheSameOrderWithAnotherCard() {
         String orderId = SandboxCards.newOrderId();
         String declinedKey = cards.checkOut(orderId, 15_000, SandboxCards.DECLINES);
@@ -300,11 +247,6 @@ class PaymentGatewayTests {
     private long capturedPaymentsOf(String orderId) {
         return jdbc.sql("SELECT count(*) FROM sandbox_payments WHERE order_id = :orderId AND approved_at IS NOT NULL")
                 .param("orderId", orderId).query(Long.class).single();
-    }
-
-    private long refundsOf(String paymentKey) {
-        return jdbc.sql("SELECT count(*) FROM sandbox_payment_cancels WHERE payment_key = :key").param("key", paymentKey)
-                .query(Long.class).single();
     }
 
     private static String key() {
