@@ -73,7 +73,7 @@ public class HoldSeats {
 
     private Hold place(UUID performanceId, UUID userId, HoldRequest request) {
         PerformanceSale sale = saleOf(performanceId);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (now.isBefore(sale.salesOpenAt())) {
             throw DomainException.conflict("sale-not-open", "The sale opens at " + sale.salesOpenAt())
                     .with("salesOpenAt", sale.salesOpenAt().toString());

@@ -50,7 +50,7 @@ public class PlaceOrder {
             }
         }
         Hold hold = holds.ownedBy(holdId, userId);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var existing = rows.findByHold(holdId);
         if (existing.isPresent()) {
             throw DomainException.conflict("hold-already-ordered", "This hold already has an order")

@@ -54,7 +54,7 @@ class PaymentOutcomeTests {
     void setUp() {
         api = new Api(port);
         people = new People(api, jdbc);
-        show = new Shows(api).onSale(people.organizer().token(), 2, 10, 4);
+        show = new Shows(api).onSale(people.organizer().token(), 6, 10, 4);
         fan = people.fan();
     }
 

@@ -77,6 +77,11 @@ class SecurityConfiguration {
                         auth.requestMatchers("/actuator/prometheus").permitAll();
                     }
                     auth.requestMatchers("/actuator/**").hasRole("ADMIN");
+                    // Roles are checked here, before the body is read, so a FAN gets 403 whatever they send.
+                    auth.requestMatchers("/api/v1/venues", "/api/v1/venues/**", "/api/v1/organizer/**").hasRole("ORGANIZER");
+                    auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/*/publish").hasRole("ORGANIZER");
+                    auth.requestMatchers(HttpMethod.POST, "/api/v1/check-ins").hasAnyRole("STAFF", "ORGANIZER");
+                    auth.requestMatchers("/api/v1/rehearsal/**").hasRole("ADMIN");
                     auth.requestMatchers("/api/**").authenticated();
                     auth.anyRequest().permitAll();
                 });
