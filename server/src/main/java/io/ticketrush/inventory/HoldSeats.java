@@ -35,10 +35,12 @@ public class HoldSeats {
     private final ApplicationEventPublisher events;
     private final InventorySettings settings;
     private final InventoryMetrics metrics;
+    private final List<HoldGuard> guards;
     private final Clock clock;
 
     HoldSeats(Catalog catalog, SeatRows seats, HoldRows holds, QuotaRows quotas, SeatMapChanges changes,
-            ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics, Clock clock) {
+            ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics,
+            List<HoldGuard> guards, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.holds = holds;
@@ -47,6 +49,7 @@ public class HoldSeats {
         this.events = events;
         this.settings = settings;
         this.metrics = metrics;
+        this.guards = List.copyOf(guards);
         this.clock = clock;
     }
 
@@ -56,11 +59,15 @@ public class HoldSeats {
                 .orElseThrow(() -> DomainException.notFound("unknown-performance", "No such performance on sale"));
     }
 
-    @Transactional
     public Hold hold(UUID performanceId, UUID userId, HoldRequest request) {
+        return hold(performanceId, userId, request, HoldCredentials.NONE);
+    }
+
+    @Transactional
+    public Hold hold(UUID performanceId, UUID userId, HoldRequest request, HoldCredentials credentials) {
         long started = System.nanoTime();
         try {
-            Hold hold = place(performanceId, userId, request);
+            Hold hold = place(performanceId, userId, request, credentials);
             metrics.created();
             return hold;
         } catch (DomainException e) {
@@ -71,8 +78,11 @@ public class HoldSeats {
         }
     }
 
-    private Hold place(UUID performanceId, UUID userId, HoldRequest request) {
+    private Hold place(UUID performanceId, UUID userId, HoldRequest request, HoldCredentials credentials) {
         PerformanceSale sale = saleOf(performanceId);
+        for (HoldGuard guard : guards) {
+            guard.check(sale, userId, request, credentials);
+        }
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (now.isBefore(sale.salesOpenAt())) {
             throw DomainException.conflict("sale-not-open", "The sale opens at " + sale.salesOpenAt())

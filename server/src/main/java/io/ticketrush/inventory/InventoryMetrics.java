@@ -16,7 +16,7 @@ class InventoryMetrics {
 
     InventoryMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.created = Counter.builder("ticketrush.holds.created").description("Holds created").register(registry);
+        this.created = Counter.builder("ticketrush.holds.placed").description("Holds placed").register(registry);
         this.expired = Counter.builder("ticketrush.holds.expired").description("Holds that ran out of time").register(registry);
         this.holdTimer = Timer.builder("ticketrush.hold").description("Time to place a hold").register(registry);
     }

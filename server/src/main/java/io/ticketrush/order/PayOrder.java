@@ -21,22 +21,32 @@ public class PayOrder {
     private final PaymentGateway gateway;
     private final Settlement settlement;
     private final OrderMetrics metrics;
+    private final java.util.List<OrderGuard> guards;
     private final Clock clock;
 
-    PayOrder(OrderRows rows, PaymentGateway gateway, Settlement settlement, OrderMetrics metrics, Clock clock) {
+    PayOrder(OrderRows rows, PaymentGateway gateway, Settlement settlement, OrderMetrics metrics,
+            java.util.List<OrderGuard> guards, Clock clock) {
         this.rows = rows;
         this.gateway = gateway;
         this.settlement = settlement;
         this.metrics = metrics;
+        this.guards = java.util.List.copyOf(guards);
         this.clock = clock;
     }
 
-    public Order confirm(UUID userId, UUID orderId, String paymentKey, long amount, @Nullable String idempotencyKey) {
-        return metrics.confirmTimer().record(() -> doConfirm(userId, orderId, paymentKey, amount, idempotencyKey));
+    public Order confirm(UUID userId, UUID orderId, String paymentKey, long amount, @Nullable String idempotencyKey,
+            @Nullable String admissionToken) {
+        return metrics.confirmTimer().record(() -> doConfirm(userId, orderId, paymentKey, amount, idempotencyKey, admissionToken));
     }
 
-    private Order doConfirm(UUID userId, UUID orderId, String paymentKey, long amount, @Nullable String idempotencyKey) {
+    private Order doConfirm(UUID userId, UUID orderId, String paymentKey, long amount, @Nullable String idempotencyKey,
+            @Nullable String admissionToken) {
         Order order = rows.find(orderId).filter(o -> o.ownedBy(userId)).orElseThrow(Orders::unknownOrder);
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            for (OrderGuard guard : guards) {
+                guard.check(order.eventId(), userId, admissionToken);
+            }
+        }
         switch (order.status()) {
             case PAID -> {
                 if (paymentKey.equals(order.paymentKey())) {

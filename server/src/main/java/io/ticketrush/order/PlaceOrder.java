@@ -24,13 +24,16 @@ public class PlaceOrder {
     private final SeatHolds holds;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
+    private final java.util.List<OrderGuard> guards;
     private final Clock clock;
 
-    PlaceOrder(OrderRows rows, SeatHolds holds, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+    PlaceOrder(OrderRows rows, SeatHolds holds, Catalog catalog, ApplicationEventPublisher events,
+            java.util.List<OrderGuard> guards, Clock clock) {
         this.rows = rows;
         this.holds = holds;
         this.catalog = catalog;
         this.events = events;
+        this.guards = java.util.List.copyOf(guards);
         this.clock = clock;
     }
 
@@ -38,7 +41,8 @@ public class PlaceOrder {
     }
 
     @Transactional
-    public Placed place(UUID userId, UUID holdId, @Nullable UUID couponId, @Nullable String idempotencyKey) {
+    public Placed place(UUID userId, UUID holdId, @Nullable UUID couponId, @Nullable String idempotencyKey,
+            @Nullable String admissionToken) {
         if (idempotencyKey != null) {
             var earlier = rows.findByIdempotencyKey(userId, idempotencyKey);
             if (earlier.isPresent()) {
@@ -50,6 +54,9 @@ public class PlaceOrder {
             }
         }
         Hold hold = holds.ownedBy(holdId, userId);
+        for (OrderGuard guard : guards) {
+            guard.check(hold.eventId(), userId, admissionToken);
+        }
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var existing = rows.findByHold(holdId);
         if (existing.isPresent()) {

@@ -1,6 +1,7 @@
 package io.ticketrush.inventory.web;
 
 import io.ticketrush.inventory.Hold;
+import io.ticketrush.inventory.HoldCredentials;
 import io.ticketrush.inventory.HoldRequest;
 import io.ticketrush.inventory.HoldSeats;
 import io.ticketrush.inventory.SeatHolds;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,7 +41,8 @@ class HoldController {
 
     record HoldBody(@Nullable @Size(min = 1, max = 20) List<@NotBlank @Size(max = 40) String> seatIds,
             @Nullable @Size(min = 1, max = 10) String gradeCode,
-            @Nullable @Min(1) @Max(20) Integer quantity) {
+            @Nullable @Min(1) @Max(20) Integer quantity,
+            @Nullable @Size(max = 64) String accessCode) {
 
         HoldRequest toRequest() {
             boolean bySeats = seatIds != null;
@@ -75,8 +78,10 @@ class HoldController {
 
     @PostMapping("/api/v1/performances/{performanceId}/holds")
     @ResponseStatus(HttpStatus.CREATED)
-    HoldResponse hold(@PathVariable UUID performanceId, @Valid @RequestBody HoldBody body) {
-        return HoldResponse.of(holdSeats.hold(performanceId, Caller.current().userId(), body.toRequest()));
+    HoldResponse hold(@PathVariable UUID performanceId, @Valid @RequestBody HoldBody body,
+            @RequestHeader(value = "Admission-Token", required = false) @Nullable String admissionToken) {
+        return HoldResponse.of(holdSeats.hold(performanceId, Caller.current().userId(), body.toRequest(),
+                new HoldCredentials(admissionToken, body.accessCode())));
     }
 
     @GetMapping("/api/v1/holds/{holdId}")

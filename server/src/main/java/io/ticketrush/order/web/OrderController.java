@@ -67,8 +67,10 @@ class OrderController {
 
     @PostMapping("/api/v1/orders")
     ResponseEntity<OrderResponse> place(@Valid @RequestBody OrderRequest request,
-            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable @Size(max = 200) String idempotencyKey) {
-        PlaceOrder.Placed placed = placeOrder.place(Caller.current().userId(), request.holdId(), request.couponId(), idempotencyKey);
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable @Size(max = 200) String idempotencyKey,
+            @RequestHeader(value = "Admission-Token", required = false) @Nullable String admissionToken) {
+        PlaceOrder.Placed placed = placeOrder.place(Caller.current().userId(), request.holdId(), request.couponId(),
+                idempotencyKey, admissionToken);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(placed.order()));
     }
 
@@ -79,8 +81,10 @@ class OrderController {
 
     @PostMapping("/api/v1/orders/{orderId}/payments/confirm")
     ResponseEntity<OrderResponse> confirm(@PathVariable UUID orderId, @Valid @RequestBody ConfirmRequest request,
-            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable @Size(max = 200) String idempotencyKey) {
-        Order order = payOrder.confirm(Caller.current().userId(), orderId, request.paymentKey(), request.amount(), idempotencyKey);
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable @Size(max = 200) String idempotencyKey,
+            @RequestHeader(value = "Admission-Token", required = false) @Nullable String admissionToken) {
+        Order order = payOrder.confirm(Caller.current().userId(), orderId, request.paymentKey(), request.amount(),
+                idempotencyKey, admissionToken);
         // 202: the gateway has not told us the outcome yet; the reconciler settles it, GET the order to see.
         HttpStatus status = order.paymentState() == PaymentState.UNKNOWN ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).body(view(order));

@@ -29,8 +29,11 @@ final class EmbeddedInfrastructure {
     private final RedisServer redis;
     private final int redisPort;
     private final Path ephemeralRoot;
+    private final String description;
 
-    private EmbeddedInfrastructure(EmbeddedPostgres postgres, RedisServer redis, int redisPort, Path ephemeralRoot) {
+    private EmbeddedInfrastructure(EmbeddedPostgres postgres, RedisServer redis, int redisPort, Path ephemeralRoot,
+            String description) {
+        this.description = description;
         this.postgres = postgres;
         this.redis = redis;
         this.redisPort = redisPort;
@@ -70,15 +73,19 @@ final class EmbeddedInfrastructure {
                     .setting("save \"\"")
                     .build();
             redis.start();
-            log.info("Embedded PostgreSQL on port %d (data in %s), embedded Redis on port %d, started in %d ms"
-                    .formatted(postgres.getPort(), pgData, redisPort, (System.nanoTime() - started) / 1_000_000));
-            running = new EmbeddedInfrastructure(postgres, redis, redisPort, ephemeral ? root : null);
+            String description = "Embedded PostgreSQL 18 on port %d (data in %s), embedded Redis on port %d, started in %d ms"
+                    .formatted(postgres.getPort(), pgData, redisPort, (System.nanoTime() - started) / 1_000_000);
+            running = new EmbeddedInfrastructure(postgres, redis, redisPort, ephemeral ? root : null, description);
             // Spring runs shutdown handlers after every application context has closed (pools drained).
             org.springframework.boot.SpringApplication.getShutdownHandlers().add(running::stop);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL/Redis", e);
         }
+    }
+
+    String describe() {
+        return description;
     }
 
     Map<String, Object> connectionProperties() {

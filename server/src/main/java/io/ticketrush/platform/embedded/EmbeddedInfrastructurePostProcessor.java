@@ -15,6 +15,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProcessor, Ordered {
 
+    private final org.apache.commons.logging.Log log;
+
+    public EmbeddedInfrastructurePostProcessor(org.springframework.boot.logging.DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedInfrastructurePostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty("ticketrush.embedded.enabled", Boolean.class, true)) {
@@ -23,6 +29,7 @@ public class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProce
         Path dataDir = Path.of(environment.getProperty("ticketrush.embedded.data-dir", "./data"));
         boolean ephemeral = environment.getProperty("ticketrush.embedded.ephemeral", Boolean.class, false);
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, ephemeral);
+        log.info(infrastructure.describe());
         environment.getPropertySources().addFirst(new MapPropertySource("ticketrush-embedded", infrastructure.connectionProperties()));
     }
 
