@@ -1,0 +1,66 @@
+package io.ticketrush.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketrush.testing.Api;
+import io.ticketrush.testing.IntegrationTest;
+import io.ticketrush.testing.People;
+import io.ticketrush.testing.Shows;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Garbage in gets a 4xx problem with a code — never a 500 — and writes nothing. */
+@IntegrationTest
+class MalformedInputTests {
+
+    private static final List<String> GARBAGE = List.of("", "{}", "[]", "\"text\"", "{\"a\":", "null", "{\"seatIds\":[null]}",
+            "{\"holdId\":\"not-a-uuid\"}", "{\"amount\":1e400,\"paymentKey\":7}", "{\"count\":\"many\"}",
+            "{\"name\":" + "\"x\"".repeat(3) + "}", "{\"gradeCode\":\"R\",\"quantity\":99999999999}");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyWriteEndpointAnswersGarbageWithACodedClientError() {
+        Api api = new Api(port);
+        People people = new People(api, jdbc);
+        People.Person organizer = people.organizer();
+        Shows.Show show = new Shows(api).onSale(organizer.token(), 1, 5, 4);
+        People.Person admin = people.withRoles("ADMIN", "ORGANIZER", "STAFF");
+        String before = snapshot();
+
+        List<String> paths = List.of("/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/venues", "/api/v1/events",
+                "/api/v1/performances/" + show.performanceId() + "/holds", "/api/v1/orders",
+                "/api/v1/orders/" + UUID.randomUUID() + "/payments/confirm", "/api/v1/orders/" + UUID.randomUUID() + "/cancel",
+                "/api/v1/check-ins", "/api/v1/rehearsal/fans", "/sandbox-pg/v1/checkout");
+        for (String path : paths) {
+            for (String body : GARBAGE) {
+                Api.Response response = api.post(path, admin.token(), body);
+                assertThat(response.status()).as(path + " " + body + " → " + response).isBetween(400, 499);
+                assertThat(response.code()).as(path + " " + body + " → " + response).isNotBlank();
+            }
+        }
+        assertThat(api.get("/api/v1/performances/not-a-uuid/seats", null).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/performances/" + UUID.randomUUID() + "/seats", null).code()).isEqualTo("unknown-performance");
+        assertThat(api.get("/api/v1/events?from=yesterday", null).code()).isEqualTo("bad-parameter");
+        assertThat(api.get("/api/v1/nothing-here", admin.token()).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/events", admin.token()).status()).isEqualTo(405);
+        assertThat(snapshot()).as("nothing was written").isEqualTo(before);
+    }
+
+    private String snapshot() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM accounts) || '/' || (SELECT count(*) FROM venues) || '/' ||
+                       (SELECT count(*) FROM events) || '/' || (SELECT count(*) FROM holds) || '/' ||
+                       (SELECT count(*) FROM orders) || '/' || (SELECT count(*) FROM sandbox_payments) || '/' ||
+                       (SELECT count(*) FROM tickets WHERE checked_in_at IS NOT NULL)""")
+                .query(String.class).single();
+    }
+}
