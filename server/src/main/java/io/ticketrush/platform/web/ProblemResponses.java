@@ -51,19 +51,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Bad parameter", "bad-parameter",
                 "Parameter '%s' has an invalid value".formatted(e.getName()));
-        problem.setTitle("Bad parameter");
-        problem.setProperty("code", "bad-parameter");
         problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
         return problem(problem, new HttpHeaders());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields");
-        problem.setTitle("Validation failed");
-        problem.setProperty("code", "validation-failed");
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Validation failed", "validation-failed",
+                "The request has invalid fields");
         problem.setProperty("errors", e.getConstraintViolations().stream()
                 .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
                 .toList());
@@ -72,18 +69,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> lockFailure(PessimisticLockingFailureException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The resource is busy; try again");
-        problem.setTitle("Busy");
-        problem.setProperty("code", "busy");
+        ProblemDetail problem = detail(HttpStatus.CONFLICT, "Busy", "busy",
+                "The resource is busy; try again");
         return problem(problem, new HttpHeaders());
     }
 
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException e) {
         log.warn("Transient data access failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable; try again");
-        problem.setTitle("Service unavailable");
-        problem.setProperty("code", "unavailable");
+        ProblemDetail problem = detail(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "unavailable",
+                "Temporarily unavailable; try again");
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return problem(problem, headers);
@@ -92,17 +87,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.info("Rejected a write that violates a constraint: " + e.getMostSpecificCause().getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The request conflicts with existing data");
-        problem.setTitle("Conflict");
-        problem.setProperty("code", "conflict");
+        ProblemDetail problem = detail(HttpStatus.CONFLICT, "Conflict", "conflict",
+                "The request conflicts with existing data");
         return problem(problem, new HttpHeaders());
     }
 
     @ExceptionHandler(org.springframework.security.authorization.AuthorizationDeniedException.class)
     ResponseEntity<ProblemDetail> denied(Exception e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
-        problem.setTitle("Forbidden");
-        problem.setProperty("code", "forbidden");
+        ProblemDetail problem = detail(HttpStatus.FORBIDDEN, "Forbidden", "forbidden",
+                "Your role does not allow this");
         return problem(problem, new HttpHeaders());
     }
 
@@ -113,27 +106,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(Exception e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign in first");
-        problem.setTitle("Unauthenticated");
-        problem.setProperty("code", "unauthenticated");
+        ProblemDetail problem = detail(HttpStatus.UNAUTHORIZED, "Unauthenticated", "unauthenticated",
+                "Sign in first");
         return problem(problem, new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
-        problem.setTitle("Internal error");
-        problem.setProperty("code", "internal-error");
+        ProblemDetail problem = detail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "internal-error",
+                "Something went wrong on our side");
         return problem(problem, new HttpHeaders());
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields");
-        problem.setTitle("Validation failed");
-        problem.setProperty("code", "validation-failed");
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Validation failed", "validation-failed",
+                "The request has invalid fields");
         List<Map<String, String>> errors = new java.util.ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.add(Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())));
@@ -147,9 +137,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters");
-        problem.setTitle("Validation failed");
-        problem.setProperty("code", "validation-failed");
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Validation failed", "validation-failed",
+                "The request has invalid parameters");
         problem.setProperty("errors", ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
                         "field", String.valueOf(r.getMethodParameter().getParameterName()),
@@ -161,10 +150,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Malformed request", "malformed-request",
                 "The request body is missing or is not valid JSON of the expected shape");
-        problem.setTitle("Malformed request");
-        problem.setProperty("code", "malformed-request");
         return asObject(problem(problem, new HttpHeaders()));
     }
 
@@ -203,6 +190,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static ProblemDetail detail(HttpStatus status, String title, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return problem;
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem, HttpHeaders headers) {
