@@ -94,12 +94,18 @@ class ClaimGate {
             return List.of();
         }
         byte[] field = bytes("c:" + userId);
-        List<Object> lists = redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (UUID id : campaignIds) {
-                connection.hashCommands().hGet(bytes(CampaignKeys.fans(id)), field);
-            }
-            return null;
-        });
+        List<Object> lists;
+        try {
+            lists = redis.executePipelined((RedisCallback<Object>) connection -> {
+                for (UUID id : campaignIds) {
+                    connection.hashCommands().hGet(bytes(CampaignKeys.fans(id)), field);
+                }
+                return null;
+            });
+        } catch (UnsupportedOperationException | org.springframework.dao.InvalidDataAccessApiUsageException e) {
+            // a Redis Cluster connection does not pipeline across slots: one read per campaign
+            lists = campaignIds.stream().map(id -> redis.opsForHash().get(CampaignKeys.fans(id), "c:" + userId)).toList();
+        }
         List<IssuedCoupon> coupons = new ArrayList<>();
         for (int i = 0; i < campaignIds.size(); i++) {
             if (lists.get(i) instanceof String list) {
