@@ -69,11 +69,20 @@ class ClaimStream {
 
     /** Entries never delivered to any writer, now delivered to {@code consumer}. */
     List<Entry> readNew(UUID campaignId, String consumer, int count) {
+        return read(campaignId, consumer, count, ReadOffset.lastConsumed());
+    }
+
+    /** Entries delivered to {@code consumer} earlier and not acknowledged (it was stopped between reading and storing). */
+    List<Entry> readOwnPending(UUID campaignId, String consumer, int count) {
+        return read(campaignId, consumer, count, ReadOffset.from("0-0"));
+    }
+
+    private List<Entry> read(UUID campaignId, String consumer, int count, ReadOffset offset) {
         List<MapRecord<String, Object, Object>> records;
         try {
             records = redis.opsForStream().read(Consumer.from(CampaignKeys.WRITERS, consumer),
                     StreamReadOptions.empty().count(count),
-                    StreamOffset.create(CampaignKeys.claims(campaignId), ReadOffset.lastConsumed()));
+                    StreamOffset.create(CampaignKeys.claims(campaignId), offset));
         } catch (RedisSystemException e) {
             if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("NOGROUP")) {
                 ensureGroup(campaignId); // Redis lost the group (restart without persistence): the reconciler repairs

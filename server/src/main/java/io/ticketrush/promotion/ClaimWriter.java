@@ -86,9 +86,14 @@ public class ClaimWriter implements SmartLifecycle {
     private void run() {
         long lastReclaim = System.nanoTime();
         long lastSample = 0;
+        boolean ownPendingDone = false;
         while (running) {
             try {
                 int stored = 0;
+                if (!ownPendingDone) {
+                    stored += storeOwnPending(); // left by this writer's last stop between reading and storing
+                    ownPendingDone = true;
+                }
                 for (UUID campaignId : live.ids()) {
                     stored += storeNew(campaignId);
                 }
@@ -128,6 +133,18 @@ public class ClaimWriter implements SmartLifecycle {
             batch = stream.readNew(campaignId, consumer, settings.writeBatch());
             stored += store(campaignId, batch);
         } while (batch.size() == settings.writeBatch() && running);
+        return stored;
+    }
+
+    private int storeOwnPending() {
+        int stored = 0;
+        for (UUID campaignId : live.ids()) {
+            List<ClaimStream.Entry> batch;
+            do {
+                batch = stream.readOwnPending(campaignId, consumer, settings.writeBatch());
+                stored += store(campaignId, batch);
+            } while (batch.size() == settings.writeBatch() && running);
+        }
         return stored;
     }
 
