@@ -36,11 +36,12 @@ public class HoldSeats {
     private final InventorySettings settings;
     private final InventoryMetrics metrics;
     private final List<HoldGuard> guards;
+    private final List<SaleOpening> openings;
     private final Clock clock;
 
     HoldSeats(Catalog catalog, SeatRows seats, HoldRows holds, QuotaRows quotas, SeatMapChanges changes,
             ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics,
-            List<HoldGuard> guards, Clock clock) {
+            List<HoldGuard> guards, List<SaleOpening> openings, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.holds = holds;
@@ -50,6 +51,7 @@ public class HoldSeats {
         this.settings = settings;
         this.metrics = metrics;
         this.guards = List.copyOf(guards);
+        this.openings = List.copyOf(openings);
         this.clock = clock;
     }
 
@@ -85,8 +87,15 @@ public class HoldSeats {
         }
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (now.isBefore(sale.salesOpenAt())) {
-            throw DomainException.conflict("sale-not-open", "The sale opens at " + sale.salesOpenAt())
-                    .with("salesOpenAt", sale.salesOpenAt().toString());
+            Instant opensAt = opensAt(sale);
+            if (now.isBefore(opensAt)) {
+                DomainException notOpen = DomainException.conflict("sale-not-open", "The sale opens at " + opensAt)
+                        .with("salesOpenAt", sale.salesOpenAt().toString());
+                if (opensAt.isBefore(sale.salesOpenAt())) {
+                    notOpen.with("presaleOpensAt", opensAt.toString());
+                }
+                throw notOpen;
+            }
         }
         if (!now.isBefore(sale.salesEndAt())) {
             throw DomainException.conflict("sale-closed", "The sale for this performance is over");
@@ -117,6 +126,18 @@ public class HoldSeats {
         changes.changed(performanceId);
         events.publishEvent(new SeatsHeld(holdId, performanceId, sale.eventId(), userId, hold.seatIds()));
         return hold;
+    }
+
+    /** The general opening, or an earlier one a presale contributes (its guard decides who may use it). */
+    private Instant opensAt(PerformanceSale sale) {
+        Instant opensAt = sale.salesOpenAt();
+        for (SaleOpening opening : openings) {
+            Instant early = opening.opensEarly(sale).orElse(opensAt);
+            if (early.isBefore(opensAt)) {
+                opensAt = early;
+            }
+        }
+        return opensAt;
     }
 
     private List<SeatRows.Claimed> claimChosen(UUID performanceId, List<String> seatIds, UUID holdId) {

@@ -27,10 +27,12 @@ public class CancelOrder {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final OrderMetrics metrics;
+    private final OrderCoupons coupons;
     private final Clock clock;
 
     CancelOrder(OrderRows rows, SeatHolds holds, Tickets tickets, PaymentGateway gateway,
-            ApplicationEventPublisher events, TransactionTemplate transactions, OrderMetrics metrics, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, OrderMetrics metrics,
+            OrderCoupons coupons, Clock clock) {
         this.rows = rows;
         this.holds = holds;
         this.tickets = tickets;
@@ -38,6 +40,7 @@ public class CancelOrder {
         this.events = events;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.coupons = coupons;
         this.clock = clock;
     }
 
@@ -64,6 +67,7 @@ public class CancelOrder {
                 throw DomainException.conflict("order-not-cancellable", "The order changed meanwhile; look again");
             }
             holds.release(order.holdId());
+            coupons.release(order.id());
             events.publishEvent(new OrderEvents.OrderCancelled(order.id(), order.userId(), order.performanceId(), 0, 0));
         });
     }

@@ -71,7 +71,10 @@ public class PayOrder {
             throw DomainException.conflict("payment-in-progress", "Another payment for this order is being confirmed");
         }
         String key = idempotencyKey != null ? "confirm-" + orderId + "-" + idempotencyKey : "confirm-" + orderId + "-" + paymentKey;
-        PaymentOutcome outcome = gateway.confirm(paymentKey, orderId.toString(), amount, key);
+        // A fully discounted order has nothing to charge: gateways refuse 0 won, so it is settled here.
+        PaymentOutcome outcome = amount == 0
+                ? new PaymentOutcome.Approved(paymentKey, orderId.toString(), 0, clock.instant())
+                : gateway.confirm(paymentKey, orderId.toString(), amount, key);
         if (outcome instanceof PaymentOutcome.Unknown) {
             outcome = gateway.lookup(orderId.toString()); // ask, never guess
         }

@@ -25,15 +25,17 @@ public class PlaceOrder {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final java.util.List<OrderGuard> guards;
+    private final OrderCoupons coupons;
     private final Clock clock;
 
     PlaceOrder(OrderRows rows, SeatHolds holds, Catalog catalog, ApplicationEventPublisher events,
-            java.util.List<OrderGuard> guards, Clock clock) {
+            java.util.List<OrderGuard> guards, OrderCoupons coupons, Clock clock) {
         this.rows = rows;
         this.holds = holds;
         this.catalog = catalog;
         this.events = events;
         this.guards = java.util.List.copyOf(guards);
+        this.coupons = coupons;
         this.clock = clock;
     }
 
@@ -66,16 +68,17 @@ public class PlaceOrder {
         if (!hold.activeAt(now)) {
             throw DomainException.conflict("hold-expired", "The hold is no longer active");
         }
-        if (couponId != null) {
-            throw DomainException.notFound("unknown-coupon", "No such coupon of yours");
-        }
         PerformanceSale sale = catalog.performance(hold.performanceId())
                 .orElseThrow(() -> new IllegalStateException("Hold for an unknown performance " + hold.performanceId()));
         long subtotal = hold.totalPrice();
-        Order order = new Order(Ids.next(), userId, holdId, hold.performanceId(), hold.eventId(), sale.startsAt(),
+        UUID orderId = Ids.next();
+        // Reserved in this transaction: if the order is not created, the coupon stays free.
+        long discount = couponId == null ? 0 : coupons.reserve(couponId, userId, orderId, hold.eventId(), subtotal);
+        Order order = new Order(orderId, userId, holdId, hold.performanceId(), hold.eventId(), sale.startsAt(),
                 OrderStatus.PENDING_PAYMENT,
                 hold.seats().stream().map(s -> new Order.Item(s.seatId(), s.gradeCode(), s.price())).toList(),
-                subtotal, 0, subtotal, null, hold.expiresAt(), PaymentState.NONE, null, null, null, now, null);
+                subtotal, discount, Math.max(0, subtotal - discount), couponId, hold.expiresAt(), PaymentState.NONE,
+                null, null, null, now, null);
         try {
             rows.insert(order, idempotencyKey);
         } catch (DuplicateKeyException e) {

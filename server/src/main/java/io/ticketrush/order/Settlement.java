@@ -32,10 +32,12 @@ class Settlement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final OrderMetrics metrics;
+    private final OrderCoupons coupons;
     private final Clock clock;
 
     Settlement(OrderRows rows, SeatHolds holds, Tickets tickets, PaymentGateway gateway,
-            ApplicationEventPublisher events, TransactionTemplate transactions, OrderMetrics metrics, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, OrderMetrics metrics,
+            OrderCoupons coupons, Clock clock) {
         this.rows = rows;
         this.holds = holds;
         this.tickets = tickets;
@@ -43,6 +45,7 @@ class Settlement {
         this.events = events;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.coupons = coupons;
         this.clock = clock;
     }
 
@@ -57,6 +60,7 @@ class Settlement {
                 return false;
             }
             tickets.issue(order.id(), order.userId(), order.performanceId(), order.seatIds());
+            coupons.consume(order.id());
             events.publishEvent(new OrderEvents.OrderPaid(order.id(), order.userId(), order.performanceId(),
                     order.eventId(), order.seatIds(), approval.amount()));
             return true;
@@ -75,6 +79,7 @@ class Settlement {
                 return false;
             }
             holds.release(order.holdId());
+            coupons.release(order.id());
             events.publishEvent(new OrderEvents.OrderPaymentFailed(order.id(), order.userId(), reason));
             return true;
         });
@@ -85,13 +90,17 @@ class Settlement {
 
     /** Records that money must go back, then tries; a failed try is retried by the reconciler. */
     void refundLateApproval(UUID orderId, String paymentKey, long amount) {
-        rows.markRefundPending(orderId, amount, clock.instant());
+        transactions.executeWithoutResult(status -> {
+            rows.markRefundPending(orderId, amount, clock.instant());
+            coupons.release(orderId); // the order was never paid for good: its coupon is free again
+        });
         retryRefund(orderId, paymentKey, amount);
     }
 
     void retryRefund(UUID orderId, String paymentKey, long amount) {
-        CancelOutcome outcome = gateway.cancel(paymentKey, amount, "좌석 점유 시간 만료 후 승인: 자동 환불",
-                "refund-" + orderId);
+        // A free order (fully discounted) never reached the gateway: there is nothing to give back.
+        CancelOutcome outcome = amount == 0 ? new CancelOutcome.Cancelled(0)
+                : gateway.cancel(paymentKey, amount, "좌석 점유 시간 만료 후 승인: 자동 환불", "refund-" + orderId);
         switch (outcome) {
             case CancelOutcome.Cancelled cancelled -> transactions.executeWithoutResult(status -> {
                 if (rows.markRefunded(orderId, amount, clock.instant())) {
