@@ -46,6 +46,8 @@ public record PaymentDocument(String version, String mId, String paymentKey, Str
     }
 
     private static String time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), SEOUL).toString();
+        // Toss writes seconds always ("2024-02-13T12:18:14+09:00"); OffsetDateTime.toString() drops ":00"
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), SEOUL)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }
