@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,6 +38,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Stateless bearer-token security. Reading the catalog and seat maps is public; everything
@@ -102,9 +104,21 @@ class SecurityConfiguration {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
 
         // Pages post forms with Spring Security's CSRF token (hidden field or htmx header); the API
-        // and the sandbox payment widget are bearer/public and stay outside CSRF.
+        // and the sandbox payment widget are bearer/public and stay outside CSRF. The matcher is set
+        // on the filter itself because the resource server exempts every request whose token the
+        // resolver finds from CSRF, and ours finds the page cookie too.
+        // Every request authenticates anew (stateless), so Spring's "new token after authentication"
+        // would clear the CSRF cookie on each request, sub-resources included; the page log-in renews it instead.
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .ignoringRequestMatchers("/api/**", "/sandbox-pg/**", "/actuator/**"))
+                        .sessionAuthenticationStrategy((authentication, request, response) -> {
+                        })
+                        .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                            @Override
+                            public <O extends CsrfFilter> O postProcess(O filter) {
+                                filter.setRequireCsrfProtectionMatcher(PageAuthentication::needsCsrfToken);
+                                return filter;
+                            }
+                        }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -151,6 +165,8 @@ class SecurityConfiguration {
      */
     static final class PageAuthentication implements BearerTokenResolver, AuthenticationEntryPoint, AccessDeniedHandler {
 
+        private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
         private final BearerTokenResolver header = new DefaultBearerTokenResolver();
         private final String cookieName;
         private final JwtDecoder decoder;
@@ -158,6 +174,12 @@ class SecurityConfiguration {
         PageAuthentication(String cookieName, JwtDecoder decoder) {
             this.cookieName = cookieName;
             this.decoder = decoder;
+        }
+
+        /** Unsafe page requests, unless they carry a bearer header (which no other site can make a browser send). */
+        static boolean needsCsrfToken(HttpServletRequest request) {
+            return !SAFE_METHODS.contains(request.getMethod()) && isPage(request)
+                    && request.getHeader("Authorization") == null;
         }
 
         static boolean isPage(HttpServletRequest request) {
