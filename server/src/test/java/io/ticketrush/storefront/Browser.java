@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException("Browser tests need Chromium at " + executable
                     + ": apt-get install -y chromium fonts-noto-cjk (or set TICKETRUSH_CHROMIUM)");
         }
+        // Pages refresh on their own (htmx polling every few seconds): give assertions room for a poll or two.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
