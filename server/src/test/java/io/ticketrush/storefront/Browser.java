@@ -19,7 +19,7 @@ public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run");
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko-KR");
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
@@ -69,7 +69,13 @@ public final class Browser implements AutoCloseable {
 
     /** Saves the whole page as {@code target/screenshots/<name>.png}. */
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        // A viewport as tall as the page, so sticky bars sit where they belong instead of mid-picture.
+        var viewport = page.viewportSize();
+        int height = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).intValue();
+        page.setViewportSize(viewport.width, Math.min(Math.max(height, viewport.height), 8000));
+        page.evaluate("() => window.scrollTo(0, 0)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        page.setViewportSize(viewport.width, viewport.height);
     }
 
     @Override

@@ -138,6 +138,51 @@ class FanJourneyBrowserTests {
         assertThat(page.locator(".order-card")).containsText("예매 완료");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("모바일 티켓")).click();
         assertThat(page.locator(".ticket svg.qr")).hasCount(2);
+
+        // The same page in English.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mobile tickets"))).isVisible();
+        assertThat(page.locator(".ticket-list")).containsText("플로어 A구역, row 1, seat 5");
+        Browser.screenshot(page, "fan-07-tickets-en");
+        page.context().close();
+    }
+
+    @Test
+    void aDeclinedCardEndsTheOrderAndPutsTheBestAvailableSeatsBackOnSale() {
+        Api api = new Api(port);
+        Lineup lineup = new Lineup(api, new People(api, jdbc).organizer().token());
+        Lineup.Show show = lineup.show(lineup.hall("LG아트센터 서울"), "연극 〈햄릿〉", "THEATER", 25, -1, 4);
+        Accounts.Person fan = new Accounts(jdbc).create("이서연", "FAN");
+        Page page = browser.desktop();
+
+        // A stranger is sent to log in and comes back to the seat map.
+        page.navigate(api.baseUrl() + "/performances/" + show.performanceId() + "/seats");
+        page.getByLabel("등급", new Page.GetByLabelOptions().setExact(true)).selectOption("R");
+        page.getByLabel("매수", new Page.GetByLabelOptions().setExact(true)).selectOption("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("자동 배정 받기")).click();
+        assertThat(page).hasURL(Pattern.compile("/login\\?next="));
+        Accounts.logIn(page, fan);
+        assertThat(page).hasURL(api.baseUrl() + "/performances/" + show.performanceId() + "/seats");
+        page.getByLabel("등급", new Page.GetByLabelOptions().setExact(true)).selectOption("R");
+        page.getByLabel("매수", new Page.GetByLabelOptions().setExact(true)).selectOption("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("자동 배정 받기")).click();
+
+        // Best available: two neighbours at the front of grade R.
+        assertThat(page.locator(".seat-table tbody tr")).hasCount(2);
+        assertThat(page.locator(".seat-table tbody")).containsText("1층 B구역 1열 1번");
+        assertThat(page.locator(".seat-table tbody")).containsText("1층 B구역 1열 2번");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("결제하기")).click();
+        page.locator(".test-card", new Page.LocatorOptions().setHasText("4000-0000-0000-0002")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("242,000원 결제하기")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("결제에 실패했습니다"))).isVisible();
+        assertThat(page.locator(".notice-error")).containsText("카드사에서 결제를 거절했습니다");
+        Browser.screenshot(page, "fan-08-declined");
+        String seats = jdbc.sql("SELECT string_agg(status, ',' ORDER BY seat_id) FROM seat_inventory WHERE performance_id = :p AND seat_id IN ('B-1-1', 'B-1-2')")
+                .param("p", UUID.fromString(show.performanceId())).query(String.class).single();
+        assertThat(seats).isEqualTo("AVAILABLE,AVAILABLE");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("좌석 다시 고르기")).click();
+        assertThat(page.locator("[data-seat='B-1-1']")).hasAttribute("aria-disabled", "false");
         page.context().close();
     }
 
