@@ -43,11 +43,20 @@ public final class Browser implements AutoCloseable {
             return new Browser(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(executable)
                     .setHeadless(true)
-                    .setArgs(FLAGS)));
+                    .setArgs(FLAGS)
+                    // date and time inputs follow the process locale, not the page's: show them the Korean way
+                    .setEnv(korean())));
         } catch (RuntimeException e) {
             playwright.close();
             throw e;
         }
+    }
+
+    private static Map<String, String> korean() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("LANG", "ko_KR.UTF-8");
+        env.put("LANGUAGE", "ko");
+        return env;
     }
 
     /** A phone (390×844, touch, Korean, Seoul time). */
@@ -65,6 +74,12 @@ public final class Browser implements AutoCloseable {
         BrowserContext context = chromium.newContext(options.setLocale("ko-KR").setTimezoneId("Asia/Seoul"));
         context.setDefaultTimeout(20_000);
         return context.newPage();
+    }
+
+    /** Saves what the screen shows, from the top of the page, as {@code target/screenshots/<name>.png}. */
+    public static void screenshotOfScreen(Page page, String name) {
+        page.evaluate("() => window.scrollTo(0, 0)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     /** Saves the whole page as {@code target/screenshots/<name>.png}. */

@@ -52,10 +52,10 @@ class FanJourneyBrowserTests {
         Api api = new Api(port);
         Lineup lineup = new Lineup(api, new People(api, jdbc).organizer().token());
         String hall = lineup.hall("올림픽공원 올림픽홀");
-        Lineup.Show jazz = lineup.show(hall, "2026 겨울 재즈 페스티벌 — Blue Night", "CONCERT", 21, -1, 4);
-        lineup.show(hall, "뮤지컬 〈레미제라블〉 서울 공연", "MUSICAL", 24, -1, 4);
-        lineup.show(hall, "국립발레단 〈호두까기 인형〉", "CLASSIC", 27, -1, 4);
-        lineup.show(hall, "KBL 올스타전 2026", "SPORTS", 30, 26, 4);
+        Lineup.Show jazz = lineup.show(hall, "2026 겨울 재즈 페스티벌 — Blue Night", "CONCERT", 3, -1, 4);
+        lineup.show(hall, "뮤지컬 〈레미제라블〉 서울 공연", "MUSICAL", 5, -1, 4);
+        lineup.show(hall, "국립발레단 〈호두까기 인형〉", "CLASSIC", 7, -1, 4);
+        lineup.show(hall, "KBL 올스타전 2026", "SPORTS", 9, 26, 4);
         String base = api.baseUrl();
         Page page = browser.phone();
 
@@ -70,7 +70,7 @@ class FanJourneyBrowserTests {
         assertThat(page).hasURL(base + "/");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("마이페이지"))).isVisible();
         assertThat(page.locator(".event-card").first()).isVisible();
-        Browser.screenshot(page, "fan-01-home");
+        Browser.screenshotOfScreen(page, "fan-01-home");
 
         // Search, open the event.
         page.locator("#q").fill("재즈");
