@@ -19,7 +19,7 @@ public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko-KR");
+            "--disable-component-update", "--disable-sync", "--no-first-run");
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
@@ -43,20 +43,11 @@ public final class Browser implements AutoCloseable {
             return new Browser(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(executable)
                     .setHeadless(true)
-                    .setArgs(FLAGS)
-                    // date and time inputs follow the process locale, not the page's: show them the Korean way
-                    .setEnv(korean())));
+                    .setArgs(FLAGS)));
         } catch (RuntimeException e) {
             playwright.close();
             throw e;
         }
-    }
-
-    private static Map<String, String> korean() {
-        Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.put("LANG", "ko_KR.UTF-8");
-        env.put("LANGUAGE", "ko");
-        return env;
     }
 
     /** A phone (390×844, touch, Korean, Seoul time). */
