@@ -1,0 +1,12 @@
+/**
+ * Console: the organizers' web pages — the venue editor with a live seat-map preview, the event
+ * editor (grades and prices, sections per grade, performances, sale window, per-person limit,
+ * queue settings) and publishing, the live sale dashboard — and the door's check-in page for
+ * staff. Pages call the catalog, inventory and ticket modules' public classes.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "catalog", "inventory", "ticket", "storefront"})
+@NullMarked
+package io.ticketrush.console;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

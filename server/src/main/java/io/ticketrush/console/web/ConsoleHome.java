@@ -1,0 +1,34 @@
+package io.ticketrush.console.web;
+
+import io.ticketrush.catalog.Events;
+import io.ticketrush.catalog.Venues;
+import io.ticketrush.shared.Caller;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The console's front page: the organizer's events and the venues to build new ones in. */
+@Controller
+class ConsoleHome {
+
+    private final Events events;
+    private final Venues venues;
+
+    ConsoleHome(Events events, Venues venues) {
+        this.events = events;
+        this.venues = venues;
+    }
+
+    @GetMapping("/console")
+    String home(Model model) {
+        model.addAttribute("events", events.ownedBy(Caller.current().userId()));
+        model.addAttribute("venues", venues.list());
+        return "console/home";
+    }
+
+    /** Coupon campaigns and presale codes arrive with the promotion module; the page is in place. */
+    @GetMapping("/console/coupons")
+    String coupons() {
+        return "console/coupons";
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Storefront: the fans' web pages (Thymeleaf + htmx), Korean by default and English with
+ * {@code ?lang=en}: the catalog, the seat map, holds, checkout with the sandbox payment page,
+ * orders and QR tickets, sign-up and log-in. Pages call the modules' public classes, the same
+ * ones the JSON API calls; no business rule lives in a page. Also offers the page frame that
+ * the organizer console shares: {@link io.ticketrush.storefront.SeatLayout} and the formats.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "account", "catalog", "inventory", "order", "ticket"})
+@NullMarked
+package io.ticketrush.storefront;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

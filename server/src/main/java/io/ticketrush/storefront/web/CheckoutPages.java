@@ -1,0 +1,110 @@
+package io.ticketrush.storefront.web;
+
+import io.ticketrush.inventory.Hold;
+import io.ticketrush.inventory.SeatHolds;
+import io.ticketrush.order.Order;
+import io.ticketrush.order.OrderStatus;
+import io.ticketrush.order.Orders;
+import io.ticketrush.order.PayOrder;
+import io.ticketrush.order.PlaceOrder;
+import io.ticketrush.shared.Caller;
+import io.ticketrush.shared.DomainException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Checkout: the held seats with the hold's countdown, the order, and the sandbox payment page.
+ * The card goes from the browser to the payment gateway (as a real PG widget does); this server
+ * only receives the payment key and confirms it through {@link PayOrder}.
+ */
+@Controller
+class CheckoutPages {
+
+    private final SeatHolds seatHolds;
+    private final PlaceOrder placeOrder;
+    private final PayOrder payOrder;
+    private final Orders orders;
+    private final Showings showings;
+    private final Clock clock;
+
+    CheckoutPages(SeatHolds seatHolds, PlaceOrder placeOrder, PayOrder payOrder, Orders orders, Showings showings,
+            Clock clock) {
+        this.seatHolds = seatHolds;
+        this.placeOrder = placeOrder;
+        this.payOrder = payOrder;
+        this.orders = orders;
+        this.showings = showings;
+        this.clock = clock;
+    }
+
+    @GetMapping("/holds/{holdId}")
+    String hold(@PathVariable UUID holdId, Model model) {
+        Hold hold = seatHolds.ownedBy(holdId, Caller.current().userId());
+        if (hold.orderId() != null) {
+            return "redirect:/orders/" + hold.orderId() + "/pay";
+        }
+        model.addAttribute("hold", hold);
+        model.addAttribute("active", hold.activeAt(clock.instant()));
+        model.addAttribute("show", showings.of(hold.performanceId()));
+        model.addAttribute("now", clock.instant());
+        return "storefront/hold";
+    }
+
+    @PostMapping("/holds/{holdId}/release")
+    String release(@PathVariable UUID holdId) {
+        Hold hold = seatHolds.ownedBy(holdId, Caller.current().userId());
+        seatHolds.letGo(holdId, Caller.current().userId());
+        return "redirect:/performances/" + hold.performanceId() + "/seats";
+    }
+
+    @PostMapping("/holds/{holdId}/order")
+    String order(@PathVariable UUID holdId) {
+        UUID userId = Caller.current().userId();
+        try {
+            // One order per hold: pressing the button twice finds the first order by its key.
+            Order order = placeOrder.place(userId, holdId, null, "page-hold-" + holdId, null).order();
+            return "redirect:/orders/" + order.id() + "/pay";
+        } catch (DomainException e) {
+            if (e.properties().get("orderId") instanceof String orderId) {
+                return "redirect:/orders/" + orderId + "/pay";
+            }
+            if (e.code().equals("hold-expired")) {
+                return "redirect:/holds/" + holdId;
+            }
+            throw e;
+        }
+    }
+
+    @GetMapping("/orders/{orderId}/pay")
+    String payment(@PathVariable UUID orderId, Model model) {
+        Order order = orders.ownedBy(orderId, Caller.current().userId());
+        if (order.status() != OrderStatus.PENDING_PAYMENT) {
+            return "redirect:/orders/" + orderId;
+        }
+        model.addAttribute("order", order);
+        model.addAttribute("show", showings.of(order.performanceId()));
+        model.addAttribute("now", clock.instant());
+        return "storefront/pay";
+    }
+
+    @PostMapping("/orders/{orderId}/pay")
+    String confirm(@PathVariable UUID orderId, @RequestParam String paymentKey) {
+        UUID userId = Caller.current().userId();
+        Order order = orders.ownedBy(orderId, userId);
+        if (paymentKey.isBlank() || paymentKey.length() > 200) {
+            return "redirect:/orders/" + orderId + "/pay";
+        }
+        try {
+            payOrder.confirm(userId, orderId, paymentKey, order.amount(), null, null);
+            return "redirect:/orders/" + orderId;
+        } catch (DomainException e) {
+            return "redirect:/orders/" + orderId + "?error=" + e.code();
+        }
+    }
+}

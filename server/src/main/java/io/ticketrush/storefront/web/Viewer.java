@@ -1,0 +1,16 @@
+package io.ticketrush.storefront.web;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** The signed-in person as the page header shows them. */
+public record Viewer(UUID id, String name, Set<String> roles) {
+
+    public boolean organizer() {
+        return roles.contains("ORGANIZER");
+    }
+
+    public boolean staff() {
+        return roles.contains("STAFF") || organizer();
+    }
+}

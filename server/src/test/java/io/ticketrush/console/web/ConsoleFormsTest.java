@@ -1,0 +1,84 @@
+package io.ticketrush.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketrush.catalog.EventPlan;
+import io.ticketrush.catalog.Venue;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+/** The console's forms turn what an organizer typed into catalog plans, or say which field is wrong. */
+class ConsoleFormsTest {
+
+    @Test
+    void aSectionTakesRowsTimesSeatsOrOneCountPerRow() {
+        VenueForm form = VenueForm.starter();
+        form.setName("블루스퀘어");
+        form.setAddress("서울");
+        form.getSections().getFirst().setName("1층");
+        form.getSections().getFirst().setRows(3);
+        form.getSections().getFirst().setSeatsPerRow(10);
+        form.addSection().setName("2층");
+        form.getSections().get(1).setRowSeats("12, 14,16");
+
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+        form.check(errors);
+
+        assertThat(errors.hasErrors()).isFalse();
+        assertThat(form.seatCount()).isEqualTo(30 + 42);
+        assertThat(form.toPlan().sections().get(1).rows()).extracting(r -> r.seats()).containsExactly(12, 14, 16);
+        assertThat(form.getSections().get(1).getCode()).isEqualTo("B");
+        assertThat(form.preview().spots()).hasSize(72);
+    }
+
+    @Test
+    void unusableSeatCountsAndCodesAreFieldErrors() {
+        VenueForm form = VenueForm.starter();
+        form.setName("홀");
+        form.setAddress("서울");
+        form.getSections().getFirst().setCode("A-1");
+        form.getSections().getFirst().setName("1층");
+        form.getSections().getFirst().setRowSeats("10, ten");
+
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+        form.check(errors);
+
+        assertThat(errors.getFieldError("sections[0].code")).isNotNull();
+        assertThat(errors.getFieldError("sections[0].rowSeats")).isNotNull();
+        assertThat(form.preview().spots()).as("the preview leaves the broken section out").isEmpty();
+    }
+
+    @Test
+    void anEventFormBecomesAPlanInKoreaTime() {
+        Venue venue = new Venue(UUID.randomUUID(), "홀", "서울", 100,
+                List.of(new Venue.SectionInfo("A", "1층"), new Venue.SectionInfo("B", "2층")));
+        EventForm form = EventForm.starter(venue, Instant.parse("2026-11-22T03:10:00Z"));
+        form.setTitle("뮤지컬");
+
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+        EventPlan plan = form.toPlan(errors);
+
+        assertThat(errors.hasErrors()).isFalse();
+        assertThat(plan).isNotNull();
+        assertThat(plan.salesOpenAt()).as("next full hour in Seoul").isEqualTo(Instant.parse("2026-11-22T04:00:00Z"));
+        assertThat(plan.performances()).containsExactly(Instant.parse("2026-12-22T10:00:00Z"));
+        assertThat(plan.grades()).extracting(g -> g.code() + ":" + g.sections()).containsExactly("VIP:[A]", "R:[B]");
+    }
+
+    @Test
+    void aGradeWithoutSectionsAndAnUnreadableTimeAreFieldErrors() {
+        EventForm form = EventForm.starter(null, Instant.parse("2026-11-22T03:10:00Z"));
+        form.setTitle("공연");
+        form.setVenueId(UUID.randomUUID().toString());
+        form.getPerformances().set(0, "next friday");
+
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+
+        assertThat(form.toPlan(errors)).isNull();
+        assertThat(errors.getFieldError("grades[0].sections")).isNotNull();
+        assertThat(errors.getFieldError("performances[0]")).isNotNull();
+    }
+}
