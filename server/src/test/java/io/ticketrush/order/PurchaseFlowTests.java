@@ -73,7 +73,8 @@ class PurchaseFlowTests {
         assertThat(qr.header("Content-Type")).isEqualTo("image/png");
         var image = ImageIO.read(new ByteArrayInputStream(qr.bytes()));
         String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(image)))).getText();
+                new BufferedImageLuminanceSource(image))),
+                Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
         assertThat(decoded).isEqualTo(code);
 
         assertThat(seatStatus(show, "A-1-5")).isEqualTo("SOLD");
