@@ -15,6 +15,8 @@
 #   --redis-db N           Redis database index in prod mode (default 13)
 #   --no-report            do not write docs/benchmarks/ (the run directory still has everything)
 #   --jfr                  record the server with JFR (default on for full runs)
+#   --quiet-load L         full runs first wait (up to 15 min) until the machine's 1-minute load average is
+#                          below L (default 1.5; 0 = do not wait): other work on the box skews every figure
 #   -Dkey=value            passed to the simulation (see loadtest/src/test/java/io/ticketrush/loadtest/Settings.java)
 #
 # Output: loadtest/target/bench/<date>-<name>/ (server log, JFR, timeline, audit, Gatling log) and, unless
@@ -38,6 +40,7 @@ SMOKE=false
 REPORT=true
 JFR=""
 REDIS_DB=13
+QUIET_LOAD=1.5
 SIM_PROPS=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,6 +49,7 @@ while [ $# -gt 0 ]; do
     --name) NAME="$2"; shift 2 ;;
     --name=*) NAME="${1#*=}"; shift ;;
     --redis-db) REDIS_DB="$2"; shift 2 ;;
+    --quiet-load) QUIET_LOAD="$2"; shift 2 ;;
     --smoke) SMOKE=true; shift ;;
     --no-report) REPORT=false; shift ;;
     --jfr) JFR=true; shift ;;
@@ -84,6 +88,17 @@ JAR="$ROOT/server/target/ticketrush-server.jar"
 if [ ! -f "$JAR" ] || [ -n "$(find server/src server/pom.xml -newer "$JAR" -type f -print -quit)" ]; then
   log "building the server jar"
   ./mvnw -B -q -ntp -pl server -am package -DskipTests
+fi
+
+# ---------- wait for a quiet machine (full runs) ----------
+if ! $SMOKE && [ "$QUIET_LOAD" != 0 ]; then
+  for i in $(seq 1 180); do
+    LOAD1="$(cut -d' ' -f1 /proc/loadavg)"
+    awk -v l="$LOAD1" -v q="$QUIET_LOAD" 'BEGIN { exit !(l < q) }' && break
+    [ "$i" = 1 ] && log "waiting for the machine to quieten down (load average $LOAD1, want < $QUIET_LOAD)"
+    [ "$i" = 180 ] && log "still busy after 15 min (load average $LOAD1): running anyway, the report says so"
+    sleep 5
+  done
 fi
 
 # ---------- start a fresh server ----------

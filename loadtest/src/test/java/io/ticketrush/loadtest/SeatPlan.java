@@ -12,8 +12,12 @@ import java.util.random.RandomGenerator;
  */
 record SeatPlan(int perRow, int rowsA, int rowsB, int rowsC) {
 
+    /** Rows of 20, 100, 200 or 500 seats: the API allows 200 rows per section and 500 seats per row. */
     static SeatPlan of(int seats) {
         int perRow = seats >= 2_000 ? 100 : 20;
+        while (perRow < 500 && (seats + perRow - 1) / perRow * 6 / 10 > 200) {
+            perRow = perRow == 100 ? 200 : 500;
+        }
         int rows = Math.max(3, (seats + perRow - 1) / perRow);
         int a = Math.max(1, rows / 10);
         int b = Math.max(1, rows * 3 / 10);
