@@ -27,6 +27,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 ORIGINAL_ARGS=("$@")
+ulimit -n 65536 2>/dev/null || true   # the load generator keeps many sockets open
 
 export JAVA_HOME="${JAVA_HOME_25:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}}"
 if [ ! -x "$JAVA_HOME/bin/java" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
@@ -67,7 +68,7 @@ if $SMOKE; then
   JFR="${JFR:-false}"
   # small and quick: every phase runs, the audit is what counts
   DEFAULTS=(-Dfans=1000 -Dhold.seats=2000 -Dhold.seconds=3 -Dhold.warmup-seconds=2 -Dhold.concurrency=16
-            -Dhold.hot-seats=40 -Dflash.seats=300 -Dflash.fans=600 -Dflash.arrival-seconds=6 -Dstorm.rate=20)
+            -Dhold.hot-seats=40 -Dflash.seats=300 -Dflash.fans=600 -Dflash.admit-rate=100 -Dstorm.rate=20)
 else
   NAME="${NAME:-rehearsal}"
   MODE="${MODE:-prod}"

@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -26,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The flash sale: {@code flash.fans} fans arrive over {@code flash.arrival-seconds} for a
+ * The flash sale: {@code flash.fans} fans let in at {@code flash.admit-rate} per second for a
  * {@code flash.seats}-seat event. Each fan wants 1-4 seats; tries specific seats (mostly the best
  * section, so many collide), then on the last try the best available of a grade; with a hold,
  * orders, checks out at the sandbox gateway and confirms the payment. Meanwhile anonymous
@@ -72,15 +71,20 @@ final class FlashSale {
                     }
                     return session;
                 })
-                .injectOpen(rampUsers(Settings.FLASH_FANS).during(Duration.ofSeconds(Settings.FLASH_ARRIVAL_SECONDS)));
+                .injectOpen(constantUsersPerSec(Settings.FLASH_ADMIT_RATE).during(arrival()));
         String seatMap = PHASE + ":seat-map";
         PopulationBuilder readers = scenario(seatMap)
                 .exec(Calls.timed(timeline, seatMap, http(seatMap)
                         .get("/api/v1/performances/" + show.performanceId() + "/seats")
                         .header("Accept-Encoding", "gzip")
                         .check(status().saveAs("st"), status().is(200))))
-                .injectOpen(constantUsersPerSec(Settings.STORM_RATE).during(Duration.ofSeconds(Settings.FLASH_ARRIVAL_SECONDS)));
+                .injectOpen(constantUsersPerSec(Settings.STORM_RATE).during(arrival()));
         return Settings.STORM_RATE > 0 ? List.of(buyers, readers) : List.of(buyers);
+    }
+
+    /** How long the fans take to come in. */
+    static Duration arrival() {
+        return Duration.ofMillis(Math.max(1_000, 1_000L * Settings.FLASH_FANS / Settings.FLASH_ADMIT_RATE));
     }
 
     /** 1 seat 20%, 2 seats 50%, 3 seats 10%, 4 seats 20% (the per-person limit is 4). */

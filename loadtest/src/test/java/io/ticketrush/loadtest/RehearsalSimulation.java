@@ -116,7 +116,7 @@ public class RehearsalSimulation extends Simulation {
         settings.put("hold.hot-share", String.valueOf(Settings.HOT_SHARE));
         settings.put("flash.seats", String.valueOf(Settings.FLASH_SEATS));
         settings.put("flash.fans", String.valueOf(Settings.FLASH_FANS));
-        settings.put("flash.arrival-seconds", String.valueOf(Settings.FLASH_ARRIVAL_SECONDS));
+        settings.put("flash.admit-rate", String.valueOf(Settings.FLASH_ADMIT_RATE));
         settings.put("flash.tries", String.valueOf(Settings.FLASH_TRIES));
         settings.put("storm.rate", String.valueOf(Settings.STORM_RATE));
         StringBuilder text = new StringBuilder();

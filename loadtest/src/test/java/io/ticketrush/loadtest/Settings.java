@@ -30,7 +30,7 @@ final class Settings {
     static final int HOLD_SEATS = number("hold.seats", 40_000);
     static final int HOLD_CONCURRENCY = number("hold.concurrency", 64);
     static final int HOLD_SECONDS = number("hold.seconds", 20);
-    static final int HOLD_WARMUP_SECONDS = number("hold.warmup-seconds", 10);
+    static final int HOLD_WARMUP_SECONDS = number("hold.warmup-seconds", 15);
     /** The "best seats" everyone clicks: the first N seats of section A. */
     static final int HOT_SEATS = number("hold.hot-seats", 400);
     /** Share of hold attempts aimed at the hot seats; the rest pick any seat. */
@@ -39,12 +39,16 @@ final class Settings {
     // flash sale
     static final int FLASH_SEATS = number("flash.seats", 10_000);
     static final int FLASH_FANS = number("flash.fans", FANS);
-    /** Fans arrive over this many seconds (an open model: they do not wait for each other). */
-    static final int FLASH_ARRIVAL_SECONDS = number("flash.arrival-seconds", 60);
+    /**
+     * Fans let in per second (an open model: they do not wait for each other). Until the waiting room
+     * is merged this stands in for its outflow (TODO(queue): the queue admits, the fans all arrive at
+     * the opening); an unbounded stampede on the hold endpoint is what the queue exists to prevent.
+     */
+    static final int FLASH_ADMIT_RATE = number("flash.admit-rate", 500);
     /** Hold attempts per fan: specific seats first, best-available on the last try. */
     static final int FLASH_TRIES = number("flash.tries", 3);
     /** Seat-map reads per second during the sale (anonymous, gzip). */
-    static final int STORM_RATE = number("storm.rate", 300);
+    static final int STORM_RATE = number("storm.rate", 200);
     static final String CARD = text("card", "4000-0000-0000-0000");
 
     static String text(String name, String fallback) {
