@@ -69,6 +69,11 @@ class Settlement {
             metrics.outcome("paid");
             return true;
         }
+        if (rows.find(order.id()).filter(o -> o.status() == OrderStatus.PAID).isPresent()) {
+            // The confirm call and the reconciler both settled this approval; the other one sold the
+            // hold to this very order. The gateway captures once per order, so it is the same money.
+            return true;
+        }
         refundLateApproval(order.id(), approval.paymentKey(), approval.amount());
         return false;
     }
@@ -90,10 +95,16 @@ class Settlement {
 
     /** Records that money must go back, then tries; a failed try is retried by the reconciler. */
     void refundLateApproval(UUID orderId, String paymentKey, long amount) {
-        transactions.executeWithoutResult(status -> {
-            rows.markRefundPending(orderId, amount, clock.instant());
+        Boolean pending = transactions.execute(status -> {
+            if (!rows.markRefundPending(orderId, amount, clock.instant())) {
+                return false; // PAID (this approval is its payment) or already REFUNDED: nothing to give back
+            }
             coupons.release(orderId); // the order was never paid for good: its coupon is free again
+            return true;
         });
+        if (!Boolean.TRUE.equals(pending)) {
+            return;
+        }
         retryRefund(orderId, paymentKey, amount);
     }
 

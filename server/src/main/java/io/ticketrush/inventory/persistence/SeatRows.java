@@ -49,16 +49,25 @@ public class SeatRows {
                 .update();
     }
 
+    /**
+     * The claim of chosen seats. "Available" is written {@code hold_id IS NULL} (the same thing, by the
+     * table's CHECK) so that the planner cannot pick the partial index of AVAILABLE rows and must read
+     * the seats by primary key: right after an event is published its statistics are stale, and the
+     * partial index then looks tiny while it holds every seat of the performance (a 40,000-seat claim
+     * took 32 ms instead of 0.1 ms, found by the benchmark).
+     */
+    static final String CLAIM_SQL = """
+            UPDATE seat_inventory s SET status = 'HELD', hold_id = :hold
+            FROM (SELECT seat_id FROM seat_inventory
+                  WHERE performance_id = :p AND seat_id = ANY(:ids) AND hold_id IS NULL
+                  ORDER BY seat_id
+                  FOR UPDATE SKIP LOCKED) c
+            WHERE s.performance_id = :p AND s.seat_id = c.seat_id
+            RETURNING s.seat_id, s.grade_code""";
+
     /** Claims those of the given seats that are available and not being claimed right now. */
     public List<Claimed> claim(UUID performanceId, List<String> seatIds, UUID holdId) {
-        return jdbc.sql("""
-                UPDATE seat_inventory s SET status = 'HELD', hold_id = :hold
-                FROM (SELECT seat_id FROM seat_inventory
-                      WHERE performance_id = :p AND seat_id = ANY(:ids) AND status = 'AVAILABLE'
-                      ORDER BY seat_id
-                      FOR UPDATE SKIP LOCKED) c
-                WHERE s.performance_id = :p AND s.seat_id = c.seat_id
-                RETURNING s.seat_id, s.grade_code""")
+        return jdbc.sql(CLAIM_SQL)
                 .param("p", performanceId)
                 .param("ids", seatIds.toArray(String[]::new))
                 .param("hold", holdId)

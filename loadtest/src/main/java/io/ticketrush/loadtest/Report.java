@@ -1,0 +1,246 @@
+package io.ticketrush.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Writes the benchmark report {@code <out>/<date>-<name>.md} and its charts
+ * ({@code <out>/<date>-<name>/*.svg}) from a run directory: the staging facts, the per-request
+ * summary and timeline, the audit, the machine and the command. Usage:
+ * <pre>java io.ticketrush.loadtest.Report --run-dir=DIR --out=docs/benchmarks --name=NAME --date=YYYY-MM-DD</pre>
+ */
+public final class Report {
+
+    record Row(String name, long count, long ok, long rejected, long failed, long firstSecond, long lastSecond,
+            long meanUs, long p50us, long p75us, long p95us, long p99us, long p999us, long maxUs) {
+        long seconds() {
+            return Math.max(1, lastSecond - firstSecond + 1);
+        }
+
+        double perSecond() {
+            return (double) count / seconds();
+        }
+
+        double okPerSecond() {
+            return (double) ok / seconds();
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = Audit.options(args);
+        Path runDir = Path.of(options.get("run-dir"));
+        Path out = Path.of(options.getOrDefault("out", "docs/benchmarks"));
+        String base = options.get("date") + "-" + options.get("name");
+        Path written = new Report(runDir).write(out, base);
+        System.out.println("Report written to " + written);
+    }
+
+    private final Path runDir;
+    private final Properties stage;
+    private final Properties audit;
+    private final Properties flash;
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    Report(Path runDir) throws IOException {
+        this.runDir = runDir;
+        this.stage = Audit.properties(runDir.resolve("stage.properties"));
+        this.audit = Audit.properties(runDir.resolve("audit.properties"));
+        this.flash = Audit.properties(runDir.resolve("flash-outcome.properties"));
+        Path summary = runDir.resolve("summary.csv");
+        if (Files.exists(summary)) {
+            List<String> lines = Files.readAllLines(summary);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                long[] n = new long[13];
+                for (int i = 0; i < 13; i++) {
+                    n[i] = Long.parseLong(f[i + 1]);
+                }
+                rows.put(f[0], new Row(f[0], n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12]));
+            }
+        }
+    }
+
+    Path write(Path out, String base) throws IOException {
+        Path chartDir = out.resolve(base);
+        List<String> charts = Files.exists(runDir.resolve("timeline.csv"))
+                ? Charts.write(runDir.resolve("timeline.csv"), chartDir) : List.of();
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark ").append(base).append("\n\n");
+        md.append(text("summary-note.md"));
+        md.append("## Targets\n\n").append(targets()).append('\n');
+        if (rows.keySet().stream().anyMatch(n -> n.startsWith("holds:"))) {
+            md.append("## Seat holds: ours against the baselines\n\n").append(holds()).append('\n');
+        }
+        if (!flash.isEmpty()) {
+            md.append("## Flash sale\n\n").append(flashSale()).append('\n');
+        }
+        md.append("## Invariant audit (SQL, after the run)\n\n").append(text("audit.md")).append('\n');
+        if (!charts.isEmpty()) {
+            md.append("## Charts\n\n");
+            for (String chart : charts) {
+                md.append("![%s](%s/%s)\n\n".formatted(chart.replace(".svg", ""), base, chart));
+            }
+        }
+        md.append("## Machine\n\n```\n").append(text("machine.txt").strip()).append("\n```\n\n");
+        md.append("## Command\n\n```\n").append(text("command.txt").strip()).append("\n```\n\n");
+        md.append("Settings of this run:\n\n```\n");
+        stage.stringPropertyNames().stream().filter(k -> k.startsWith("setting.")).sorted()
+                .forEach(k -> md.append(k.substring(8)).append('=').append(stage.getProperty(k)).append('\n'));
+        md.append("```\n\n");
+        String hot = text("jfr-hot-methods.txt").strip();
+        if (!hot.isEmpty()) {
+            md.append("## Where the server's CPU went (JFR, `jfr view hot-methods`)\n\n```\n").append(hot).append("\n```\n\n");
+        }
+        md.append(text("findings.md"));
+        String gatling = text("gatling-report.txt").strip();
+        if (!gatling.isEmpty()) {
+            md.append("Gatling's own HTML report of this run (not committed): `").append(gatling).append("`\n");
+        }
+        Files.createDirectories(out);
+        Path file = out.resolve(base + ".md");
+        Files.writeString(file, md.toString());
+        return file;
+    }
+
+    private String targets() {
+        StringBuilder t = new StringBuilder("| target | measured | verdict |\n|---|---|---|\n");
+        t.append("| waiting-room joins ≥ 15,000/s, p99 < 25 ms | — | not built yet (TODO(queue)) |\n");
+        Row real = rows.get("holds:real");
+        if (real != null) {
+            boolean met = real.perSecond() >= 5_000 && real.p99us() < 50_000;
+            t.append("| seat holds (durable, zero double-sell) ≥ 5,000/s, p99 < 50 ms | %s holds answered/s (%s placed/s), p99 %s ms | %s |\n"
+                    .formatted(n(real.perSecond()), n(real.okPerSecond()), ms(real.p99us()), met ? "met" : "**missed**"));
+        }
+        t.append("| coupon claims ≥ 12,000/s and ≥ 20× the pessimistic baseline | — | not built yet (TODO(promotion)) |\n");
+        if (!flash.isEmpty()) {
+            double rate = ticketsPerSecond();
+            t.append("| full purchase ≥ 1,000 tickets/s end to end | %s tickets/s | %s |\n"
+                    .formatted(n(rate), rate >= 1_000 ? "met" : "**missed**"));
+            long seats = Long.parseLong(flash.getProperty("flash.seats"));
+            long sold = Long.parseLong(audit.getProperty("flash.seats.SOLD", "0"));
+            boolean clean = "0".equals(audit.getProperty("check.seat-sold-once")) && "0".equals(audit.getProperty("check.no-lost-orders"));
+            t.append("| %s-fan sale for %s seats: sold out, zero oversell, zero lost orders | %s of %s seats sold; oversold: %s; lost orders: %s | %s |\n"
+                    .formatted(n(Long.parseLong(flash.getProperty("flash.fans"))), n(seats), n(sold), n(seats),
+                            audit.getProperty("check.seat-sold-once", "?"), audit.getProperty("check.no-lost-orders", "?"),
+                            sold == seats && clean ? "met (queue part: TODO(queue))" : "**missed**"));
+        }
+        return t.toString();
+    }
+
+    private String holds() {
+        Row real = rows.get("holds:real");
+        StringBuilder t = new StringBuilder("""
+                Same load against each path, one after another, each on its own fresh %s-seat event: %s fans at a time
+                (closed model) for %s s, each holding 1-2 neighbouring seats, %s%% of them aimed at the same %s best seats.
+                "Answered" counts every hold request (201 placed, 409 taken, 422 over the limit); "placed" only 201s.
+
+                | hold path | answered/s | placed/s | seats held | failed | p50 ms | p95 ms | p99 ms | max ms | answered/s vs ours |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                """.formatted(n(num("setting.hold.seats")), stage.getProperty("setting.hold.concurrency"),
+                stage.getProperty("setting.hold.seconds"), n(num("setting.hold.hot-share") * 100),
+                stage.getProperty("setting.hold.hot-seats")));
+        for (String kind : List.of("real", "pessimistic", "redisson")) {
+            Row r = rows.get("holds:" + kind);
+            if (r == null) {
+                continue;
+            }
+            String perf = stage.getProperty("show.holds-" + kind + ".performanceId", "");
+            String label = switch (kind) {
+                case "real" -> "**ours**: conditional claim, `FOR UPDATE SKIP LOCKED`";
+                case "pessimistic" -> "baseline: `SELECT … FOR UPDATE`";
+                default -> "baseline: Redisson lock per seat";
+            };
+            String ratio = real == null || kind.equals("real") ? "1.0×"
+                    : "ours is %s× (p99 %s×)".formatted(String.format(Locale.ROOT, "%.1f", real.perSecond() / r.perSecond()),
+                    String.format(Locale.ROOT, "%.1f", (double) r.p99us() / Math.max(1, real.p99us())));
+            t.append("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |\n".formatted(label, n(r.perSecond()), n(r.okPerSecond()),
+                    n(num("holds." + perf + ".seats", audit)), r.failed(), ms(r.p50us()), ms(r.p95us()), ms(r.p99us()),
+                    ms(r.maxUs()), ratio));
+        }
+        return t.toString();
+    }
+
+    private String flashSale() {
+        StringBuilder t = new StringBuilder();
+        String perf = flash.getProperty("flash.performanceId");
+        t.append("""
+                %s fans let in at %s per second for %s seats (max 4 per person; the admission rate stands in for the
+                waiting room, TODO(queue)); each wanted 1-4 seats, tried specific seats
+                (mostly the best section) and on the last of %s tries the best available of a grade, then ordered, checked
+                out at the sandbox gateway and confirmed. Anonymous readers loaded the seat map (gzip) at %s/s meanwhile.
+
+                - tickets sold: **%s** in %s s from the first to the last ticket issued = **%s tickets/s**
+                - orders: fans were told PAID for %s; the audit found %s of them PAID (none lost) and %s PAID orders in all
+                - fans with tickets: %s; fans who got none (sold out or lost every try): %s; held but could not pay: %s
+                - seats at the end: %s
+
+                | step | requests | ok | 409/422 | failed | req/s | p50 ms | p95 ms | p99 ms | max ms |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                """.formatted(n(num("flash.fans", flash)), stage.getProperty("setting.flash.admit-rate"),
+                n(num("flash.seats", flash)), stage.getProperty("setting.flash.tries"), stage.getProperty("setting.storm.rate"),
+                n(num("tickets." + perf + ".count", audit)), String.format(Locale.ROOT, "%.1f", num("tickets." + perf + ".spanSeconds", audit)),
+                n(ticketsPerSecond()), n(num("flash.paidOrders", flash)),
+                n(num("flash.paidOrders", flash) - num("check.no-lost-orders", audit)),
+                n(num("flash.paidOrdersInDatabase", audit)), n(num("flash.fansWithTickets", flash)),
+                n(num("flash.fansWithout", flash)), n(num("flash.fansHeldButNotPaid", flash)), seatStates()));
+        for (Row r : rows.values()) {
+            if (r.name().startsWith("flash:")) {
+                t.append("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |\n".formatted(r.name().substring(6), n(r.count()),
+                        n(r.ok()), n(r.rejected()), r.failed(), n(r.perSecond()), ms(r.p50us()), ms(r.p95us()), ms(r.p99us()),
+                        ms(r.maxUs())));
+            }
+        }
+        t.append("\nTODO(queue): the waiting-room join and admission rows come here when the queue is merged.\n");
+        return t.toString();
+    }
+
+    private String seatStates() {
+        List<String> parts = new ArrayList<>();
+        for (String s : List.of("SOLD", "HELD", "AVAILABLE")) {
+            parts.add(s + " " + n(num("flash.seats." + s, audit)));
+        }
+        return String.join(", ", parts);
+    }
+
+    private double ticketsPerSecond() {
+        String perf = flash.getProperty("flash.performanceId");
+        double span = num("tickets." + perf + ".spanSeconds", audit);
+        return span <= 0 ? 0 : num("tickets." + perf + ".count", audit) / span;
+    }
+
+    private double num(String key) {
+        return num(key, stage);
+    }
+
+    private static double num(String key, Properties p) {
+        try {
+            return Double.parseDouble(p.getProperty(key, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private String text(String file) {
+        try {
+            Path path = runDir.resolve(file);
+            return Files.exists(path) ? Files.readString(path) + "\n" : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static String n(double v) {
+        return String.format(Locale.ROOT, "%,d", Math.round(v));
+    }
+
+    static String ms(long micros) {
+        return String.format(Locale.ROOT, micros < 10_000 ? "%.2f" : "%.1f", micros / 1000.0);
+    }
+}

@@ -1,0 +1,193 @@
+package io.ticketrush.loadtest;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The flash sale: {@code flash.fans} fans let in at {@code flash.admit-rate} per second for a
+ * {@code flash.seats}-seat event. Each fan wants 1-4 seats; tries specific seats (mostly the best
+ * section, so many collide), then on the last try the best available of a grade; with a hold,
+ * orders, checks out at the sandbox gateway and confirms the payment. Meanwhile anonymous
+ * readers load the seat map (gzip) at {@code storm.rate} per second.
+ * <p>
+ * What the fans were told is kept: every order confirmed PAID to a fan is written to
+ * {@code flash-paid-orders.txt}, and the audit checks each one is PAID in the database with its
+ * tickets (no lost orders).
+ */
+final class FlashSale {
+
+    static final String PHASE = "flash";
+
+    private final Timeline timeline;
+    private final Staging.Show show;
+    private final Queue<String> paidOrders = new ConcurrentLinkedQueue<>();
+    private final AtomicLong paidTickets = new AtomicLong();
+    private final AtomicLong fansWithTickets = new AtomicLong();
+    private final AtomicLong fansWithout = new AtomicLong();
+    private final AtomicLong fansStuck = new AtomicLong();
+
+    FlashSale(Timeline timeline, Staging.Show show) {
+        this.timeline = timeline;
+        this.show = show;
+    }
+
+    List<PopulationBuilder> populations(List<String> fans) {
+        PopulationBuilder buyers = scenario(PHASE + ":fans")
+                .feed(Calls.fans(fans))
+                .exec(QueueHooks.joinAndAwaitAdmission(timeline, show.eventId()))
+                .exec(session -> session.set("try", 0).set("held", false)
+                        .set("quantity", quantity(ThreadLocalRandom.current().nextInt(100))))
+                .exec(asLongAs(session -> !session.getBoolean("held") && session.getInt("try") < Settings.FLASH_TRIES)
+                        .on(exec(this::nextHoldRequest).exec(hold())))
+                .exec(doIf(session -> session.getBoolean("held")).then(orderAndPay()))
+                .exec(session -> {
+                    if (session.contains("paid")) {
+                        fansWithTickets.incrementAndGet();
+                    } else if (session.getBoolean("held")) {
+                        fansStuck.incrementAndGet(); // held seats but could not pay: the seats return at expiry
+                    } else {
+                        fansWithout.incrementAndGet();
+                    }
+                    return session;
+                })
+                .injectOpen(constantUsersPerSec(Settings.FLASH_ADMIT_RATE).during(arrival()));
+        String seatMap = PHASE + ":seat-map";
+        PopulationBuilder readers = scenario(seatMap)
+                .exec(Calls.timed(timeline, seatMap, http(seatMap)
+                        .get("/api/v1/performances/" + show.performanceId() + "/seats")
+                        .header("Accept-Encoding", "gzip")
+                        .check(status().saveAs("st"), status().is(200))))
+                .injectOpen(constantUsersPerSec(Settings.STORM_RATE).during(arrival()));
+        return Settings.STORM_RATE > 0 ? List.of(buyers, readers) : List.of(buyers);
+    }
+
+    /** How long the fans take to come in. */
+    static Duration arrival() {
+        return Duration.ofMillis(Math.max(1_000, 1_000L * Settings.FLASH_FANS / Settings.FLASH_ADMIT_RATE));
+    }
+
+    /** 1 seat 20%, 2 seats 50%, 3 seats 10%, 4 seats 20% (the per-person limit is 4). */
+    private static int quantity(int percentile) {
+        return percentile < 20 ? 1 : percentile < 70 ? 2 : percentile < 80 ? 3 : 4;
+    }
+
+    private Session nextHoldRequest(Session session) {
+        var random = ThreadLocalRandom.current();
+        int attempt = session.getInt("try");
+        int quantity = session.getInt("quantity");
+        String body;
+        if (attempt < Settings.FLASH_TRIES - 1) {
+            int aim = random.nextInt(100);
+            SeatPlan plan = show.plan();
+            List<String> seats = aim < 40 ? plan.hot(random, Settings.HOT_SEATS, quantity)
+                    : aim < 65 ? plan.inSection("A", random, quantity)
+                    : aim < 85 ? plan.inSection("B", random, quantity)
+                    : plan.inSection("C", random, quantity);
+            body = Calls.seatIdsJson(seats);
+        } else {
+            int aim = random.nextInt(100);
+            String grade = aim < 40 ? "VIP" : aim < 75 ? "R" : "S";
+            body = "{\"gradeCode\":\"" + grade + "\",\"quantity\":" + quantity + "}";
+        }
+        return session.set("holdBody", body).set("try", attempt + 1);
+    }
+
+    private ChainBuilder hold() {
+        String name = PHASE + ":hold";
+        return exec(Calls.timed(timeline, name, http(name)
+                .post("/api/v1/performances/" + show.performanceId() + "/holds")
+                .header("Authorization", "Bearer #{token}")
+                // TODO(queue): .header("Admission-Token", "#{admissionToken}")
+                .body(StringBody("#{holdBody}"))
+                .check(status().saveAs("st"), status().in(201, 409, 422), jsonPath("$.holdId").optional().saveAs("holdId"))))
+                .exec(session -> session.set("held", session.contains("holdId")));
+    }
+
+    private ChainBuilder orderAndPay() {
+        return exec(order())
+                .exec(doIf(session -> session.contains("orderId")).then(checkout()))
+                .exec(doIf(session -> session.contains("paymentKey")).then(confirm()))
+                .exec(session -> {
+                    // Gatling saves what it can even when a check fails: decide on the answer itself.
+                    boolean paid = session.contains("st") && session.getInt("st") == 200
+                            && "PAID".equals(session.getString("orderStatus")) && session.contains("tickets");
+                    if (paid) {
+                        paidOrders.add(session.getString("orderId"));
+                        paidTickets.addAndGet(session.getInt("tickets"));
+                        return session.set("paid", true);
+                    }
+                    return session;
+                });
+    }
+
+    private ChainBuilder order() {
+        String name = PHASE + ":order";
+        return Calls.timed(timeline, name, http(name).post("/api/v1/orders")
+                .header("Authorization", "Bearer #{token}")
+                // TODO(queue): .header("Admission-Token", "#{admissionToken}")
+                // TODO(promotion): a fan who won a coupon in the coupon rush sends "couponId" here
+                .body(StringBody("{\"holdId\":\"#{holdId}\"}"))
+                .check(status().saveAs("st"), status().is(201), jsonPath("$.orderId").saveAs("orderId"),
+                        jsonPath("$.amount").ofLong().saveAs("amount")));
+    }
+
+    private ChainBuilder checkout() {
+        String name = PHASE + ":checkout";
+        return Calls.timed(timeline, name, http(name).post("/sandbox-pg/v1/checkout")
+                .body(StringBody("{\"orderId\":\"#{orderId}\",\"amount\":#{amount},\"cardNumber\":\"" + Settings.CARD + "\"}"))
+                .check(status().saveAs("st"), status().is(200), jsonPath("$.paymentKey").saveAs("paymentKey")));
+    }
+
+    private ChainBuilder confirm() {
+        String name = PHASE + ":confirm";
+        return Calls.timed(timeline, name, http(name).post("/api/v1/orders/#{orderId}/payments/confirm")
+                .header("Authorization", "Bearer #{token}")
+                // TODO(queue): .header("Admission-Token", "#{admissionToken}")
+                .body(StringBody("{\"paymentKey\":\"#{paymentKey}\",\"amount\":#{amount}}"))
+                .check(status().saveAs("st"), status().is(200), jsonPath("$.status").saveAs("orderStatus"),
+                        jsonPath("$.status").is("PAID"), jsonPath("$.tickets[*].ticketId").count().saveAs("tickets")));
+    }
+
+    /** What the fans saw, for the audit and the report. */
+    void writeOutcome(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("flash-paid-orders.txt"), paidOrders);
+            Files.writeString(dir.resolve("flash-outcome.properties"), """
+                    flash.performanceId=%s
+                    flash.eventId=%s
+                    flash.seats=%d
+                    flash.fans=%d
+                    flash.paidOrders=%d
+                    flash.paidTickets=%d
+                    flash.fansWithTickets=%d
+                    flash.fansWithout=%d
+                    flash.fansHeldButNotPaid=%d
+                    """.formatted(show.performanceId(), show.eventId(), show.plan().seatCount(), Settings.FLASH_FANS,
+                    paidOrders.size(), paidTickets.get(), fansWithTickets.get(), fansWithout.get(), fansStuck.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
