@@ -68,6 +68,11 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
     /** Opens a stream for a fan who is in the line; the current place is sent at once. */
     public SseEmitter watch(UUID eventId, UUID fanId) {
         QueuedSale sale = sales.queued(eventId);
+        if (metrics.connections() >= settings.maxStreams()) {
+            throw new io.ticketrush.shared.DomainException(503, "streams-full",
+                    "This server holds as many live streams as it can: poll GET /queue instead (your place is kept)")
+                    .with("retryAfterSeconds", 5);
+        }
         Lines.Look look = lines.look(eventId, fanId);
         Place place = standing(sale, look.line(), look.fan(), fanId, clock.instant());
         if (place == null) {

@@ -45,7 +45,7 @@ public class WaitingRoom {
         if (joined.added()) {
             metrics.joined();
         }
-        return look(sale, fanId, now).orElseThrow(() -> new IllegalStateException("Joined but not in line"));
+        return standing(sale, fanId, joined.look(), now).orElseThrow(() -> new IllegalStateException("Joined but not in line"));
     }
 
     /** The fan's place; 404 {@code not-in-queue} if they have not joined. */
@@ -56,7 +56,10 @@ public class WaitingRoom {
     }
 
     private Optional<Place> look(QueuedSale sale, UUID fanId, Instant now) {
-        Lines.Look look = lines.look(sale.eventId(), fanId);
+        return standing(sale, fanId, lines.look(sale.eventId(), fanId), now);
+    }
+
+    private Optional<Place> standing(QueuedSale sale, UUID fanId, Lines.Look look, Instant now) {
         return Standing.of(sale, look.line(), look.fan(), now, at -> policy.token(sale.eventId(), fanId, at), tokens::issue);
     }
 }

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           database and shared by all instances
  * @param streamTimeout      an SSE stream is closed after this time (the browser's EventSource reconnects)
  * @param heartbeat          an SSE stream that had nothing new for this long gets a comment line
+ * @param maxStreams         SSE streams one instance holds at most (each costs about 100 KB of heap, mostly the
+ *                           web server's connection buffers); beyond it a stream request gets 503 and the client
+ *                           polls GET instead
  * @param maxAdmissionsPerTick upper bound of fans admitted by one gatekeeper step
  * @param rateHalfLife       half-life of the measured admission rate behind the ETA
  * @param retention          how long a line's Redis keys are kept after its sale ended
@@ -29,6 +32,7 @@ public record WaitingRoomSettings(
         @Nullable String signingKey,
         @DefaultValue("PT30M") Duration streamTimeout,
         @DefaultValue("PT15S") Duration heartbeat,
+        @DefaultValue("10000") int maxStreams,
         @DefaultValue("5000") int maxAdmissionsPerTick,
         @DefaultValue("PT10S") Duration rateHalfLife,
         @DefaultValue("P1D") Duration retention) {

@@ -45,6 +45,22 @@ class WaitingRoomHttpTests {
     WaitingRoom room;
     @Autowired
     RedisConnectionFactory redis;
+    @Autowired
+    WaitingRoomSettings settings;
+    @Autowired
+    QueuedSales sales;
+    @Autowired
+    io.ticketrush.queue.persistence.Lines lines;
+    @Autowired
+    AdmissionPolicy policy;
+    @Autowired
+    AdmissionTokens tokens;
+    @Autowired
+    QueueMetrics metrics;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    java.time.Clock clock;
 
     Api api;
     People people;
@@ -154,6 +170,24 @@ class WaitingRoomHttpTests {
             stream.body().close();
             reader.interrupt();
         }
+    }
+
+    @Test
+    void aFullInstanceSendsNewStreamsBackToPolling() {
+        Shows.Show show = queues.onSale(people.organizer().token(), 1, 2, 4, 100, 10);
+        UUID eventId = UUID.fromString(show.eventId());
+        UUID fan = UUID.randomUUID();
+        room.join(eventId, fan);
+        WaitingRoomSettings full = new WaitingRoomSettings(settings.tick(), settings.pushInterval(),
+                settings.admissionWindow(), settings.holdAttemptGrace(), settings.signingKey(), settings.streamTimeout(),
+                settings.heartbeat(), 0, settings.maxAdmissionsPerTick(), settings.rateHalfLife(), settings.retention());
+        LineBroadcast broadcast = new LineBroadcast(sales, lines, policy, tokens, metrics, full, json, clock);
+        assertThatThrownBy(() -> broadcast.watch(eventId, fan)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.code()).isEqualTo("streams-full");
+            assertThat(e.properties()).containsKey("retryAfterSeconds");
+        });
+        assertThat(room.place(eventId, fan).status()).as("polling still works").isEqualTo(QueueStatus.WAITING);
     }
 
     @Test

@@ -41,19 +41,16 @@ public class Lines {
         this.leave = queueLeaveScript;
     }
 
-    /** What joining did: the fan is in the pre-queue ({@code entryId}) or has a line number. */
-    public record Joined(@Nullable Long ticket, @Nullable String entryId, boolean added) {
+    /** What joining did, and the line as the fan now sees it. */
+    public record Joined(boolean added, Look look) {
     }
 
     /** @param saleOpen the sale is open by the caller's clock: nobody enters the pre-queue any more */
     public Joined join(UUID eventId, UUID fanId, String entryIdIfNew, boolean saleOpen) {
         LineKeys k = LineKeys.of(eventId);
-        List<?> r = redis.execute(join, List.of(k.gate(), k.pre(), k.ticket(), k.line(), k.seq(), k.serving(), k.session()),
-                fanId.toString(), entryIdIfNew, saleOpen ? "1" : "0");
-        boolean added = ((Number) r.get(2)).longValue() == 1;
-        return "PRE".equals(r.get(0))
-                ? new Joined(null, (String) r.get(1), added)
-                : new Joined(Long.parseLong((String) r.get(1)), null, added);
+        List<?> r = redis.execute(join, List.of(k.gate(), k.pre(), k.ticket(), k.line(), k.seq(), k.serving(), k.session(),
+                k.active()), fanId.toString(), entryIdIfNew, saleOpen ? "1" : "0");
+        return new Joined(number(r.get(0)) == 1, parseLook(r.subList(1, r.size())));
     }
 
     /** The state of the line and, with a fan id, that fan's entry. */
@@ -62,8 +59,11 @@ public class Lines {
 
     public Look look(UUID eventId, @Nullable UUID fanId) {
         LineKeys k = LineKeys.of(eventId);
-        List<?> r = redis.execute(look, List.of(k.gate(), k.pre(), k.ticket(), k.seq(), k.serving(), k.session(), k.active()),
-                fanId == null ? "" : fanId.toString());
+        return parseLook(redis.execute(look, List.of(k.gate(), k.pre(), k.ticket(), k.seq(), k.serving(), k.session(),
+                k.active()), fanId == null ? "" : fanId.toString()));
+    }
+
+    private static Look parseLook(List<?> r) {
         Map<String, String> gate = new HashMap<>();
         for (int i = 7; i + 1 < r.size(); i += 2) {
             gate.put((String) r.get(i), (String) r.get(i + 1));
