@@ -28,7 +28,7 @@ public class AdmissionPolicy {
 
     /** Also the latest moment the admission counts as an active shopper. */
     public Instant expiresAt(Instant admittedAt) {
-        return lifetimeFrom(admittedAt);
+        return admittedAt.plus(lifetime());
     }
 
     public Duration lifetime() {
@@ -37,9 +37,5 @@ public class AdmissionPolicy {
 
     public AdmissionToken token(UUID eventId, UUID fanId, Instant admittedAt) {
         return new AdmissionToken(eventId, fanId, admittedAt, holdBy(admittedAt), expiresAt(admittedAt));
-    }
-
-    private Instant lifetimeFrom(Instant admittedAt) {
-        return admittedAt.plus(lifetime());
     }
 }

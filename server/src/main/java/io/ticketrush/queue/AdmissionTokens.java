@@ -71,9 +71,13 @@ public final class AdmissionTokens {
             return java.util.Optional.empty();
         }
         try {
-            byte[] payload = DECODER.decode(token.substring(0, dot));
-            byte[] signature = DECODER.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(sign(payload), signature)) {
+            String payloadText = token.substring(0, dot);
+            String signatureText = token.substring(dot + 1);
+            byte[] payload = DECODER.decode(payloadText);
+            byte[] signature = DECODER.decode(signatureText);
+            boolean canonical = ENCODER.encodeToString(payload).equals(payloadText)
+                    && ENCODER.encodeToString(signature).equals(signatureText); // one spelling per token
+            if (!canonical || !MessageDigest.isEqual(sign(payload), signature)) {
                 return java.util.Optional.empty();
             }
             String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|");
