@@ -135,7 +135,8 @@ class SecurityConfiguration {
                     auth.requestMatchers(HttpMethod.GET,
                             "/api/v1/events", "/api/v1/events/*",
                             "/api/v1/performances/*/seats", "/api/v1/performances/*/availability",
-                            "/api/v1/coupon-campaigns/*").permitAll();
+                            "/api/v1/coupon-campaigns/*",
+                            "/api/v1/events/*/queue/draw", "/api/v1/events/*/queue/draw/entrants").permitAll();
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
                     if (settings.metricsPublic()) {
                         auth.requestMatchers("/actuator/prometheus").permitAll();

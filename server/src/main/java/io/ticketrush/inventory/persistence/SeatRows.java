@@ -150,4 +150,10 @@ public class SeatRows {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM seat_inventory WHERE performance_id = :p AND status = 'AVAILABLE')")
                 .param("p", performanceId).query(Boolean.class).single();
     }
+
+    public long countAvailable(java.util.Collection<UUID> performanceIds) {
+        return jdbc.sql("SELECT count(*) FROM seat_inventory WHERE performance_id = ANY(:p::uuid[]) AND status = 'AVAILABLE'")
+                .param("p", performanceIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(Long.class).single();
+    }
 }

@@ -1,0 +1,41 @@
+package io.ticketrush.queue;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fan's place in the waiting room, as the API shows it.
+ *
+ * @param position       1 = next to be admitted; absent in the pre-queue until the opening draw
+ * @param ahead          fans in front of this one
+ * @param etaSeconds     estimated wait, from the measured admission rate (or the configured outflow)
+ * @param admissionToken while ADMITTED: the value of the {@code Admission-Token} header for holds and orders
+ * @param expiresAt      while ADMITTED: when the admission token stops working
+ * @param holdBy         while ADMITTED: seats must be held before this instant
+ * @param seatsLeft      seats on sale right now across the event's performances
+ * @param reason         for CLOSED and EXPIRED: {@code sold-out}, {@code sale-over}, {@code no-show}, {@code admission-used}
+ * @param queueLength    fans waiting in the whole line
+ * @param entryId        the fan's entry in the pre-queue draw (to find oneself in the published list)
+ * @param drawAt         in the pre-queue: when the order is drawn (the sale opening)
+ * @param preQueue       true until the fan has a numbered place
+ * @param paused         true while the organizer has paused admission
+ */
+public record Place(QueueStatus status, @Nullable Long position, @Nullable Long ahead, @Nullable Long etaSeconds,
+        @Nullable String admissionToken, @Nullable Instant expiresAt, @Nullable Instant holdBy,
+        @Nullable Long seatsLeft, @Nullable String reason, @Nullable Long queueLength, @Nullable String entryId,
+        @Nullable Instant drawAt, @Nullable Boolean preQueue, @Nullable Boolean paused) {
+
+    static Place closed(String reason) {
+        return new Place(QueueStatus.CLOSED, null, null, null, null, null, null, null, reason, null, null, null, null,
+                null);
+    }
+
+    /** Seconds a polling client should wait before asking again: longer the further back it stands. */
+    public long retryAfterSeconds() {
+        if (status == QueueStatus.ADMITTED || status == QueueStatus.EXPIRED) {
+            return 0;
+        }
+        long behind = ahead == null ? (queueLength == null ? 0 : queueLength) : ahead;
+        return Math.min(30, 1 + behind / 1000);
+    }
+}

@@ -1,0 +1,65 @@
+package io.ticketrush.queue;
+
+import io.ticketrush.queue.persistence.Lines;
+import io.ticketrush.shared.DomainException;
+import io.ticketrush.shared.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Joining an event's waiting room and reading one's place in it. */
+@Component
+public class WaitingRoom {
+
+    private final QueuedSales sales;
+    private final Lines lines;
+    private final AdmissionPolicy policy;
+    private final AdmissionTokens tokens;
+    private final QueueMetrics metrics;
+    private final Clock clock;
+
+    WaitingRoom(QueuedSales sales, Lines lines, AdmissionPolicy policy, AdmissionTokens tokens, QueueMetrics metrics,
+            Clock clock) {
+        this.sales = sales;
+        this.lines = lines;
+        this.policy = policy;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes a place at the back of the line (the pre-queue before the sale opens). Joining
+     * again, from any tab or device, keeps the place held; after an admission ended, it is a new
+     * place at the back. O(1) in Redis.
+     */
+    public Place join(UUID eventId, UUID fanId) {
+        QueuedSale sale = sales.queued(eventId);
+        Instant now = clock.instant();
+        if (sale.overAt(now)) {
+            return Place.closed("sale-over");
+        }
+        Lines.Joined joined = lines.join(eventId, fanId, Ids.next().toString(), sale.openAt(now));
+        if (joined.added()) {
+            metrics.joined();
+        }
+        return standing(sale, fanId, joined.look(), now).orElseThrow(() -> new IllegalStateException("Joined but not in line"));
+    }
+
+    /** The fan's place; 404 {@code not-in-queue} if they have not joined. */
+    public Place place(UUID eventId, UUID fanId) {
+        QueuedSale sale = sales.queued(eventId);
+        return look(sale, fanId, clock.instant())
+                .orElseThrow(() -> DomainException.notFound("not-in-queue", "You are not in this event's waiting room: join it first"));
+    }
+
+    private Optional<Place> look(QueuedSale sale, UUID fanId, Instant now) {
+        return standing(sale, fanId, lines.look(sale.eventId(), fanId), now);
+    }
+
+    private Optional<Place> standing(QueuedSale sale, UUID fanId, Lines.Look look, Instant now) {
+        return Standing.of(sale, look.line(), look.fan(), now, at -> policy.token(sale.eventId(), fanId, at), tokens::issue);
+    }
+}
