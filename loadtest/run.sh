@@ -220,7 +220,7 @@ fi
 # ---------- the audit ----------
 log "auditing the database"
 AUDIT_ARGS=(--jdbc-url="$JDBC_URL" --user=postgres --run-dir="$RUN")
-$SMOKE || AUDIT_ARGS+=(--expect-sold-out)
+$SMOKE || AUDIT_ARGS+=(--expect-sold-out --settle-seconds=300)
 AUDIT_STATUS=0
 java -cp "$HARNESS_CP" io.ticketrush.loadtest.Audit "${AUDIT_ARGS[@]}" || AUDIT_STATUS=$?
 
