@@ -67,7 +67,7 @@ if $SMOKE; then
   REPORT=false
   JFR="${JFR:-false}"
   # small and quick: every phase runs, the audit is what counts
-  DEFAULTS=(-Dfans=1000 -Dhold.seats=2000 -Dhold.seconds=3 -Dhold.warmup-seconds=2 -Dhold.concurrency=16
+  DEFAULTS=(-Dfans=1000 -Dhold.seats=2000 -Dhold.seconds=3 -Dhold.rounds=1 -Dhold.warmup-seconds=0 -Dhold.concurrency=16
             -Dhold.hot-seats=40 -Dflash.seats=300 -Dflash.fans=600 -Dflash.admit-rate=100 -Dstorm.rate=20)
 else
   NAME="${NAME:-rehearsal}"
@@ -220,7 +220,7 @@ fi
 # ---------- the audit ----------
 log "auditing the database"
 AUDIT_ARGS=(--jdbc-url="$JDBC_URL" --user=postgres --run-dir="$RUN")
-$SMOKE || AUDIT_ARGS+=(--expect-sold-out)
+$SMOKE || AUDIT_ARGS+=(--expect-sold-out --settle-seconds=300)
 AUDIT_STATUS=0
 java -cp "$HARNESS_CP" io.ticketrush.loadtest.Audit "${AUDIT_ARGS[@]}" || AUDIT_STATUS=$?
 

@@ -18,7 +18,8 @@ import java.util.Properties;
  * The invariant audit after a run, read straight from the database with SQL: a broken promise
  * fails the run (exit status 1). Each check counts the rows that break an invariant; zero is
  * the only passing answer. Usage:
- * <pre>java io.ticketrush.loadtest.Audit --jdbc-url=URL --user=U [--password=P] --run-dir=DIR [--expect-sold-out]</pre>
+ * <pre>java io.ticketrush.loadtest.Audit --jdbc-url=URL --user=U [--password=P] --run-dir=DIR [--expect-sold-out]
+ *     [--settle-seconds=120]</pre>
  * Writes {@code audit.properties} and {@code audit.md} into the run directory.
  */
 public final class Audit {
@@ -104,7 +105,8 @@ public final class Audit {
         boolean expectSoldOut = options.containsKey("expect-sold-out");
         try (Connection db = DriverManager.getConnection(options.get("jdbc-url"), options.get("user"),
                 options.getOrDefault("password", ""))) {
-            int failures = new Audit(db, runDir).run(expectSoldOut);
+            int settleSeconds = Integer.parseInt(options.getOrDefault("settle-seconds", "120"));
+            int failures = new Audit(db, runDir).run(expectSoldOut, settleSeconds);
             System.out.println(failures == 0 ? "AUDIT PASSED: every invariant holds"
                     : "AUDIT FAILED: " + failures + " invariant(s) broken (see " + runDir.resolve("audit.md") + ")");
             System.exit(failures == 0 ? 0 : 1);
@@ -121,10 +123,11 @@ public final class Audit {
         this.runDir = runDir;
     }
 
-    int run(boolean expectSoldOut) throws SQLException, IOException, InterruptedException {
-        awaitSettled();
+    int run(boolean expectSoldOut, int settleSeconds) throws SQLException, IOException, InterruptedException {
+        long unsettled = awaitSettled(settleSeconds);
         markdown.append("| invariant | rows breaking it | result |\n|---|---:|---|\n");
-        int failures = 0;
+        int failures = record("payments-settled", "Every payment is settled within %d s after the load stops (none still confirming, unknown or being refunded)"
+                .formatted(settleSeconds), unsettled);
         for (Check check : CHECKS) {
             long breaking = count(check.sql());
             failures += record(check.name(), check.promise(), breaking);
@@ -147,14 +150,24 @@ public final class Audit {
         return failures;
     }
 
-    /** Waits (up to a minute) until no payment is still being confirmed, reconciled or refunded. */
-    private void awaitSettled() throws SQLException, InterruptedException {
-        String sql = "SELECT count(*) FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')";
-        for (int i = 0; i < 60 && count("SELECT 1 FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')") > 0; i++) {
-            Thread.sleep(1_000);
+    /**
+     * Waits (up to {@code settleSeconds}, while the server's reconciler works) until no payment is
+     * still being confirmed, reconciled or refunded: the money checks are about settled orders.
+     */
+    private long awaitSettled(int settleSeconds) throws SQLException, InterruptedException {
+        long unsettled = scalar(UNSETTLED);
+        long started = System.nanoTime();
+        while (unsettled > 0 && System.nanoTime() - started < settleSeconds * 1_000_000_000L) {
+            Thread.sleep(2_000);
+            unsettled = scalar(UNSETTLED);
         }
-        results.setProperty("unsettledPayments", String.valueOf(scalar(sql)));
+        results.setProperty("unsettledPayments", String.valueOf(unsettled));
+        results.setProperty("settleWaitSeconds", String.valueOf((System.nanoTime() - started) / 1_000_000_000L));
+        return unsettled;
     }
+
+    private static final String UNSETTLED =
+            "SELECT count(*) FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')";
 
     private int auditFlashSale(Properties flash, boolean expectSoldOut) throws SQLException, IOException {
         String performanceId = flash.getProperty("flash.performanceId");

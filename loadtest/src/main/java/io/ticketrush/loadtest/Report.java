@@ -19,9 +19,10 @@ import java.util.Properties;
 public final class Report {
 
     record Row(String name, long count, long ok, long rejected, long failed, long firstSecond, long lastSecond,
-            long meanUs, long p50us, long p75us, long p95us, long p99us, long p999us, long maxUs) {
+            long meanUs, long p50us, long p75us, long p95us, long p99us, long p999us, long maxUs, long activeSeconds) {
+        /** Seconds in which this request was sent (interleaved rounds leave gaps between first and last). */
         long seconds() {
-            return Math.max(1, lastSecond - firstSecond + 1);
+            return Math.max(1, activeSeconds > 0 ? activeSeconds : lastSecond - firstSecond + 1);
         }
 
         double perSecond() {
@@ -58,11 +59,12 @@ public final class Report {
             List<String> lines = Files.readAllLines(summary);
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
-                long[] n = new long[13];
-                for (int i = 0; i < 13; i++) {
+                long[] n = new long[14];
+                for (int i = 0; i < 14 && i + 1 < f.length; i++) {
                     n[i] = Long.parseLong(f[i + 1]);
                 }
-                rows.put(f[0], new Row(f[0], n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12]));
+                rows.put(f[0], new Row(f[0], n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12],
+                        n[13]));
             }
         }
     }
@@ -137,14 +139,16 @@ public final class Report {
     private String holds() {
         Row real = rows.get("holds:real");
         StringBuilder t = new StringBuilder("""
-                Same load against each path, one after another, each on its own fresh %s-seat event: %s fans at a time
-                (closed model) for %s s, each holding 1-2 neighbouring seats, %s%% of them aimed at the same %s best seats.
+                Same load against each path, each on its own fresh %s-seat event: %s fans at a time (closed model) for
+                %s s in all, in %s interleaved rounds (real, pessimistic, redisson, real, ...), each fan holding 1-2
+                neighbouring seats, %s%% of them aimed at the same %s best seats.
                 "Answered" counts every hold request (201 placed, 409 taken, 422 over the limit); "placed" only 201s.
 
                 | hold path | answered/s | placed/s | seats held | failed | p50 ms | p95 ms | p99 ms | max ms | answered/s vs ours |
                 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """.formatted(n(num("setting.hold.seats")), stage.getProperty("setting.hold.concurrency"),
-                stage.getProperty("setting.hold.seconds"), n(num("setting.hold.hot-share") * 100),
+                stage.getProperty("setting.hold.seconds"), stage.getProperty("setting.hold.rounds", "1"),
+                n(num("setting.hold.hot-share") * 100),
                 stage.getProperty("setting.hold.hot-seats")));
         for (String kind : List.of("real", "pessimistic", "redisson")) {
             Row r = rows.get("holds:" + kind);

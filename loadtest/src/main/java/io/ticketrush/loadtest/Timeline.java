@@ -87,7 +87,7 @@ public final class Timeline {
                 }
             }
             try (Writer out = Files.newBufferedWriter(dir.resolve("summary.csv"))) {
-                out.write("name,count,ok,rejected,failed,firstSecond,lastSecond,meanUs,p50us,p75us,p95us,p99us,p999us,maxUs\n");
+                out.write("name,count,ok,rejected,failed,firstSecond,lastSecond,meanUs,p50us,p75us,p95us,p99us,p999us,maxUs,activeSeconds\n");
                 for (var e : new TreeMap<>(series).entrySet()) {
                     Series s = e.getValue();
                     synchronized (s) {
@@ -97,10 +97,10 @@ public final class Timeline {
                             sum += v;
                         }
                         List<Long> seconds = new ArrayList<>(s.latencyBySecond.keySet());
-                        out.write("%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d\n".formatted(e.getKey(), sorted.length,
+                        out.write("%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d\n".formatted(e.getKey(), sorted.length,
                                 s.outcomes[0], s.outcomes[1], s.outcomes[2], seconds.getFirst(), seconds.getLast(),
                                 sum / sorted.length, pct(sorted, 50), pct(sorted, 75), pct(sorted, 95), pct(sorted, 99),
-                                pct(sorted, 99.9), sorted[sorted.length - 1]));
+                                pct(sorted, 99.9), sorted[sorted.length - 1], seconds.size()));
                     }
                 }
             }

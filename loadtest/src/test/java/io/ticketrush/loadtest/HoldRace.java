@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * places one hold of 1-2 neighbouring seats and leaves, another takes its place), for
  * {@code hold.seconds}. Half of the attempts go for the same few hundred best seats, so there is
  * real contention; once those are gone the attempts keep coming and lose (409), as in a real sale.
- * The same load runs against the real hold and each baseline, each on its own fresh event.
+ * The same load runs against the real hold and each baseline, each on its own fresh event, in
+ * {@code hold.rounds} interleaved rounds (real, pessimistic, redisson, real, ...) so that warm-up and
+ * whatever else the machine is doing at a given moment do not favour one path.
  */
 final class HoldRace {
 
@@ -32,11 +34,11 @@ final class HoldRace {
     }
 
     static PopulationBuilder population(Timeline timeline, String phase, String kind, Staging.Show show,
-            List<String> fans, int seconds) {
+            List<String> fans, int seconds, int round) {
         String name = phase + ":" + kind;
         String url = path(kind, show.performanceId());
         SeatPlan plan = show.plan();
-        return scenario(name)
+        return scenario(name + " round " + round)
                 .feed(Calls.fans(fans))
                 .exec(session -> {
                     var random = ThreadLocalRandom.current();

@@ -48,11 +48,18 @@ public class RehearsalSimulation extends Simulation {
                     if (Settings.HOLD_WARMUP_SECONDS > 0) {
                         Staging.Show warmup = remember(staging.show("warmup", Settings.HOLD_SEATS));
                         stages.add(List.of(HoldRace.population(timeline, "warmup", "real", warmup, fans,
-                                Settings.HOLD_WARMUP_SECONDS)));
+                                Settings.HOLD_WARMUP_SECONDS, 1)));
                     }
+                    Map<String, Staging.Show> shows = new LinkedHashMap<>();
                     for (String kind : Settings.HOLD_PATHS) {
-                        Staging.Show show = remember(staging.show("holds-" + kind, Settings.HOLD_SEATS));
-                        stages.add(List.of(HoldRace.population(timeline, "holds", kind, show, fans, Settings.HOLD_SECONDS)));
+                        shows.put(kind, remember(staging.show("holds-" + kind, Settings.HOLD_SEATS)));
+                    }
+                    int seconds = Math.max(1, Settings.HOLD_SECONDS / Settings.HOLD_ROUNDS);
+                    for (int round = 1; round <= Settings.HOLD_ROUNDS; round++) {
+                        for (String kind : Settings.HOLD_PATHS) {
+                            stages.add(List.of(HoldRace.population(timeline, "holds", kind, shows.get(kind), fans,
+                                    seconds, round)));
+                        }
                     }
                 }
                 case "flash" -> {
@@ -112,6 +119,7 @@ public class RehearsalSimulation extends Simulation {
         settings.put("hold.concurrency", String.valueOf(Settings.HOLD_CONCURRENCY));
         settings.put("hold.seconds", String.valueOf(Settings.HOLD_SECONDS));
         settings.put("hold.warmup-seconds", String.valueOf(Settings.HOLD_WARMUP_SECONDS));
+        settings.put("hold.rounds", String.valueOf(Settings.HOLD_ROUNDS));
         settings.put("hold.hot-seats", String.valueOf(Settings.HOT_SEATS));
         settings.put("hold.hot-share", String.valueOf(Settings.HOT_SHARE));
         settings.put("flash.seats", String.valueOf(Settings.FLASH_SEATS));

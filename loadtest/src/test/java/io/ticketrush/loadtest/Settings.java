@@ -29,7 +29,9 @@ final class Settings {
     static final List<String> HOLD_PATHS = list("hold.paths", "real,pessimistic,redisson");
     static final int HOLD_SEATS = number("hold.seats", 40_000);
     static final int HOLD_CONCURRENCY = number("hold.concurrency", 64);
+    /** Seconds of load per hold path in all, split over {@code hold.rounds} interleaved rounds. */
     static final int HOLD_SECONDS = number("hold.seconds", 20);
+    static final int HOLD_ROUNDS = number("hold.rounds", 2);
     static final int HOLD_WARMUP_SECONDS = number("hold.warmup-seconds", 15);
     /** The "best seats" everyone clicks: the first N seats of section A. */
     static final int HOT_SEATS = number("hold.hot-seats", 400);
