@@ -147,7 +147,7 @@ class SecurityConfiguration {
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/*/publish").hasRole("ORGANIZER");
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/check-ins").hasAnyRole("STAFF", "ORGANIZER");
                     auth.requestMatchers("/api/v1/rehearsal/**").hasRole("ADMIN");
-                    auth.requestMatchers("/api/**").authenticated();
+                    auth.requestMatchers("/api/**", "/benchmark/**").authenticated();
                     // Web pages: the door for staff and organizers, the console for organizers, a fan's own pages.
                     auth.requestMatchers("/console/check-in", "/console/check-in/**").hasAnyRole("STAFF", "ORGANIZER");
                     auth.requestMatchers("/console", "/console/**").hasRole("ORGANIZER");
@@ -186,7 +186,7 @@ class SecurityConfiguration {
         static boolean isPage(HttpServletRequest request) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             return !(path.equals("/api") || path.startsWith("/api/") || path.startsWith("/sandbox-pg/")
-                    || path.startsWith("/actuator"));
+                    || path.startsWith("/actuator") || path.startsWith("/benchmark/"));
         }
 
         @Override
