@@ -140,14 +140,15 @@ public final class Report {
         Row real = rows.get("holds:real");
         StringBuilder t = new StringBuilder("""
                 Same load against each path, each on its own fresh %s-seat event: %s fans at a time (closed model) for
-                %s s in all, in %s interleaved rounds (real, pessimistic, redisson, real, ...), each fan holding 1-2
-                neighbouring seats, %s%% of them aimed at the same %s best seats.
+                %s s in all, %s, each fan holding 1-2 neighbouring seats, %s%% of them aimed at the same %s best seats.
                 "Answered" counts every hold request (201 placed, 409 taken, 422 over the limit); "placed" only 201s.
 
                 | hold path | answered/s | placed/s | seats held | failed | p50 ms | p95 ms | p99 ms | max ms | answered/s vs ours |
                 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """.formatted(n(num("setting.hold.seats")), stage.getProperty("setting.hold.concurrency"),
-                stage.getProperty("setting.hold.seconds"), stage.getProperty("setting.hold.rounds", "1"),
+                stage.getProperty("setting.hold.seconds"), "1".equals(stage.getProperty("setting.hold.rounds", "1"))
+                        ? "one path after another"
+                        : "in " + stage.getProperty("setting.hold.rounds") + " interleaved rounds (real, pessimistic, redisson, real, ...)",
                 n(num("setting.hold.hot-share") * 100),
                 stage.getProperty("setting.hold.hot-seats")));
         for (String kind : List.of("real", "pessimistic", "redisson")) {
