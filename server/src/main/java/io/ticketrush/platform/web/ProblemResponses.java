@@ -74,6 +74,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(problem, new HttpHeaders());
     }
 
+    /** Every database connection is busy: answer at once and let the client retry, no stack trace per request. */
+    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> poolExhausted(org.springframework.core.NestedRuntimeException e) {
+        log.warn("No database connection available in time: " + e.getMostSpecificCause().getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return problem(detail(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "busy", "The server is busy; try again in a moment"), headers);
+    }
+
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException e) {
         log.warn("Transient data access failure", e);
