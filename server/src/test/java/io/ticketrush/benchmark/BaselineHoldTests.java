@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketrush.testing.Api;
 import io.ticketrush.testing.IntegrationTest;
 import io.ticketrush.testing.People;
+import io.ticketrush.testing.Race;
 import io.ticketrush.testing.Shows;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +54,7 @@ class BaselineHoldTests {
         List<String> fans = rehearsalTokens(200);
         Map<String, List<String>> won = new ConcurrentHashMap<>();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        race(fans.size(), i -> {
+        Race.run(fans.size(), i -> {
             Random random = new Random(i);
             List<String> copy = new ArrayList<>(allSeats);
             Collections.shuffle(copy, random);
@@ -90,7 +87,7 @@ class BaselineHoldTests {
         Shows.Show show = new Shows(api).onSale(people.organizer().token(), 2, 10, 10);
         List<String> fans = rehearsalTokens(40);
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        race(fans.size(), i -> {
+        Race.run(fans.size(), i -> {
             List<String> seats = new ArrayList<>(IntStream.rangeClosed(1, 6).mapToObj(n -> "A-1-" + n).toList());
             if (i % 2 == 1) {
                 Collections.reverse(seats);
@@ -143,28 +140,5 @@ class BaselineHoldTests {
         Api.Response created = api.post("/api/v1/rehearsal/fans", admin.token(), Map.of("count", count));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("fans").findValuesAsString("accessToken");
-    }
-
-    interface Attempt {
-        void run(int index) throws Exception;
-    }
-
-    private static void race(int threads, Attempt attempt) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    attempt.run(index);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
     }
 }

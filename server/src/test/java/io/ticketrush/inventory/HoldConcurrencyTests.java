@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketrush.testing.Api;
 import io.ticketrush.testing.IntegrationTest;
 import io.ticketrush.testing.People;
+import io.ticketrush.testing.Race;
 import io.ticketrush.testing.Shows;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class HoldConcurrencyTests {
         List<String> fans = rehearsalTokens(200);
         Map<String, List<String>> won = new ConcurrentHashMap<>();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        race(fans.size(), i -> {
+        Race.run(fans.size(), i -> {
             Random random = new Random(i);
             Object body = i % 3 == 0
                     ? Map.of("gradeCode", random.nextBoolean() ? "VIP" : "R", "quantity", 1 + random.nextInt(2))
@@ -87,7 +84,7 @@ class HoldConcurrencyTests {
         Shows.Show show = new Shows(api).onSale(people.organizer().token(), 10, 10, 4);
         People.Person fan = people.fan();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        race(10, i -> statuses.add(api.post("/api/v1/performances/" + show.performanceId() + "/holds", fan.token(),
+        Race.run(10, i -> statuses.add(api.post("/api/v1/performances/" + show.performanceId() + "/holds", fan.token(),
                 Map.of("seatIds", List.of("B-" + (i + 1) + "-1", "B-" + (i + 1) + "-2"))).status()));
         int heldSeats = jdbc.sql("SELECT count(*) FROM seat_inventory i JOIN holds h ON h.id = i.hold_id WHERE h.user_id = :u")
                 .param("u", fan.userId()).query(Integer.class).single();
@@ -104,7 +101,7 @@ class HoldConcurrencyTests {
         Shows.Show show = new Shows(api).onSale(people.organizer().token(), 2, 10, 10);
         List<String> fans = rehearsalTokens(60);
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        race(fans.size(), i -> {
+        Race.run(fans.size(), i -> {
             // half ask for 1..6 ascending, half for 6..1 descending: the classic deadlock shape
             List<String> seats = new ArrayList<>(IntStream.rangeClosed(1, 6).mapToObj(n -> "A-1-" + n).toList());
             if (i % 2 == 1) {
@@ -133,28 +130,5 @@ class HoldConcurrencyTests {
         List<String> copy = new ArrayList<>(seats);
         Collections.shuffle(copy, random);
         return copy.subList(0, n);
-    }
-
-    interface Attempt {
-        void run(int index) throws Exception;
-    }
-
-    private static void race(int threads, Attempt attempt) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    attempt.run(index);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
     }
 }
