@@ -68,9 +68,14 @@ public class PaymentReconciler {
                     settled++;
                 }
                 case PaymentOutcome.NotFound notFound -> {
-                    // The gateway never captured it. Once the deadline is past nobody can still pay it.
                     if (!now.isBefore(order.paymentDeadline().plus(QUIET_PERIOD))) {
+                        // The gateway never captured it. Once the deadline is past nobody can still pay it.
                         rows.paymentState(order.id(), PaymentState.DECLINED);
+                        settled++;
+                    } else if (order.status() == OrderStatus.PENDING_PAYMENT && order.paymentKey() != null
+                            && settleByConfirmingAgain(order)) {
+                        // Our confirm never reached the gateway (or failed before it captured): the fan's
+                        // authorisation stands, so ask again. Confirming is idempotent at the gateway.
                         settled++;
                     }
                 }
@@ -79,6 +84,24 @@ public class PaymentReconciler {
             }
         }
         return settled;
+    }
+
+    private boolean settleByConfirmingAgain(Order order) {
+        PaymentOutcome outcome = gateway.confirm(order.paymentKey(), order.id().toString(), order.amount(),
+                "confirm-" + order.id() + "-" + order.paymentKey());
+        switch (outcome) {
+            case PaymentOutcome.Approved approved -> {
+                settlement.approved(order, approved);
+                return true;
+            }
+            case PaymentOutcome.Declined declined -> {
+                settlement.declined(order, declined.code());
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private static long approvedAmount(Order order) {

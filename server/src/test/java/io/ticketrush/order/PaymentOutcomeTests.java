@@ -130,6 +130,20 @@ class PaymentOutcomeTests {
     }
 
     @Test
+    void aConfirmThatNeverReachedTheGatewayIsSentAgainByTheReconciler() {
+        Placed order = order("B-4-5");
+        String key = checkout(api, order.orderId(), order.amount(), APPROVE);
+        // We asked the gateway, got no answer, and the gateway has no capture for the order (e.g. our
+        // request died in a busy connection pool before it was sent).
+        jdbc.sql("UPDATE orders SET payment_state = 'UNKNOWN', payment_key = :k, payment_attempted_at = now() - interval '1 minute' WHERE id = :o::uuid")
+                .param("k", key).param("o", order.orderId()).update();
+        assertThat(gateway.lookup(order.orderId())).isInstanceOf(PaymentOutcome.NotFound.class);
+        assertThat(reconciler.reconcile()).isGreaterThanOrEqualTo(1);
+        assertThat(orderStatus(order)).isEqualTo("PAID");
+        assertThat(ticketCount(order)).isEqualTo(1);
+    }
+
+    @Test
     void approvalAfterTheHoldExpiredIsRefundedAndTheSeatIsNotSoldTwice() {
         Placed order = order("A-2-1");
         String key = checkout(api, order.orderId(), order.amount(), SLOW);
