@@ -130,14 +130,11 @@ class ClaimRushMeasurement {
         Files.writeString(Path.of("target/promotion-measurement.txt"), report.toString());
     }
 
-    private long awaitDrained(Duration atMost) throws InterruptedException {
+    private long awaitDrained(Duration atMost) {
         long start = System.nanoTime();
-        while (writer.backlog().entries() > 0) {
-            if (System.nanoTime() - start > atMost.toNanos()) {
-                throw new AssertionError("The writer did not drain within " + atMost);
-            }
-            Thread.sleep(5); // a benchmark's sampling interval, not test synchronisation
-        }
+        org.awaitility.Awaitility.await("the writer drains").atMost(atMost).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> writer.backlog().entries() == 0);
         return (System.nanoTime() - start) / 1_000_000;
     }
 
