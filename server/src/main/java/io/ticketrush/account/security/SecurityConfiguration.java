@@ -56,8 +56,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey accessTokenKey) {
-        return NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+    JwtDecoder jwtDecoder(SecretKey accessTokenKey, java.time.Clock clock) {
+        // verified tokens are remembered (bounded, expiry still checked): see VerifiedTokens
+        return new VerifiedTokens(NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build(),
+                clock, 200_000);
     }
 
     @Bean
