@@ -35,8 +35,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class PurchaseBulkhead extends OncePerRequestFilter implements Ordered {
 
-    /** POST /api/v1/performances/{id}/holds and POST /api/v1/orders */
-    private static final Pattern PURCHASE = Pattern.compile("/api/v1/(performances/[^/]+/holds|orders)/?");
+    /**
+     * POST /api/v1/performances/{id}/holds and POST /api/v1/orders; and the benchmark profile's
+     * baseline holds, so that a benchmark compares the locking and nothing else.
+     */
+    private static final Pattern PURCHASE = Pattern.compile(
+            "(/api/v1/(performances/[^/]+/holds|orders)|/benchmark/baseline/[^/]+/performances/[^/]+/holds)/?");
 
     private final BulkheadSettings settings;
     private final Semaphore permits;

@@ -28,6 +28,7 @@ class PurchaseBulkheadTest {
     void theCallsThatWriteAPurchaseAreTheOnesBounded() {
         assertThat(PurchaseBulkhead.isPurchase(post("/api/v1/performances/abc/holds"))).isTrue();
         assertThat(PurchaseBulkhead.isPurchase(post("/api/v1/orders"))).isTrue();
+        assertThat(PurchaseBulkhead.isPurchase(post("/benchmark/baseline/pessimistic/performances/abc/holds"))).isTrue();
         assertThat(PurchaseBulkhead.isPurchase(post("/api/v1/orders/abc/payments/confirm"))).as("waits on the gateway, not the database").isFalse();
         assertThat(PurchaseBulkhead.isPurchase(post("/api/v1/orders/abc/cancel"))).isFalse();
         assertThat(PurchaseBulkhead.isPurchase(post("/api/v1/events/abc/queue"))).isFalse();
