@@ -32,6 +32,7 @@ public class HoldSeats {
     private final HoldRows holds;
     private final QuotaRows quotas;
     private final SeatMapChanges changes;
+    private final TakenSeats taken;
     private final ApplicationEventPublisher events;
     private final InventorySettings settings;
     private final InventoryMetrics metrics;
@@ -40,13 +41,14 @@ public class HoldSeats {
     private final Clock clock;
 
     HoldSeats(Catalog catalog, SeatRows seats, HoldRows holds, QuotaRows quotas, SeatMapChanges changes,
-            ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics,
+            TakenSeats taken, ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics,
             List<HoldGuard> guards, List<SaleOpening> openings, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.holds = holds;
         this.quotas = quotas;
         this.changes = changes;
+        this.taken = taken;
         this.events = events;
         this.settings = settings;
         this.metrics = metrics;
@@ -103,6 +105,12 @@ public class HoldSeats {
         if (request instanceof HoldRequest.BestAvailable best && sale.grade(best.gradeCode()).isEmpty()) {
             throw DomainException.notFound("unknown-grade", "No grade " + best.gradeCode() + " in this event");
         }
+        if (request instanceof HoldRequest.Seats chosen) {
+            List<String> known = taken.knownTaken(performanceId, chosen.seatIds());
+            if (!known.isEmpty()) {
+                throw new SeatUnavailable(known, "These seats are held or sold: " + known);
+            }
+        }
         int limit = sale.maxTicketsPerPerson();
         if (!quotas.take(sale.eventId(), userId, request.quantity(), limit)) {
             throw new DomainException(422, "limit-exceeded",
@@ -124,6 +132,7 @@ public class HoldSeats {
                 now.plus(settings.holdTtl()), null);
         holds.insert(hold);
         changes.changed(performanceId);
+        taken.heldOnCommit(performanceId, hold.seatIds());
         events.publishEvent(new SeatsHeld(holdId, performanceId, sale.eventId(), userId, hold.seatIds()));
         return hold;
     }
@@ -151,9 +160,10 @@ public class HoldSeats {
             throw DomainException.notFound("unknown-seat", "No such seat for sale in this performance: " + unknown)
                     .with("seatIds", List.copyOf(unknown));
         }
-        LinkedHashSet<String> taken = new LinkedHashSet<>(seatIds);
-        claimed.forEach(c -> taken.remove(c.seatId()));
-        throw new SeatUnavailable(List.copyOf(taken), "These seats are held or sold: " + taken);
+        LinkedHashSet<String> lost = new LinkedHashSet<>(seatIds);
+        claimed.forEach(c -> lost.remove(c.seatId()));
+        taken.seen(performanceId, lost);
+        throw new SeatUnavailable(List.copyOf(lost), "These seats are held or sold: " + lost);
     }
 
     /**

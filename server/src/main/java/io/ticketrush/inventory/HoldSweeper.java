@@ -22,19 +22,21 @@ public class HoldSweeper {
     private final SeatRows seats;
     private final QuotaRows quotas;
     private final SeatMapChanges changes;
+    private final TakenSeats taken;
     private final ApplicationEventPublisher events;
     private final InventorySettings settings;
     private final InventoryMetrics metrics;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    HoldSweeper(HoldRows holds, SeatRows seats, QuotaRows quotas, SeatMapChanges changes,
+    HoldSweeper(HoldRows holds, SeatRows seats, QuotaRows quotas, SeatMapChanges changes, TakenSeats taken,
             ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics,
             TransactionTemplate transactions, Clock clock) {
         this.holds = holds;
         this.seats = seats;
         this.quotas = quotas;
         this.changes = changes;
+        this.taken = taken;
         this.events = events;
         this.settings = settings;
         this.metrics = metrics;
@@ -64,6 +66,7 @@ public class HoldSweeper {
         for (Hold hold : expired) {
             holds.end(hold.id(), HoldStatus.EXPIRED, clock.instant());
             seats.release(hold.performanceId(), hold.id());
+            taken.returnedOnCommit(hold.performanceId(), hold.seatIds());
             quotas.giveBack(hold.eventId(), hold.userId(), hold.seats().size());
             changes.changed(hold.performanceId());
             events.publishEvent(new HoldExpired(hold.id(), hold.performanceId(), hold.eventId(), hold.userId(),

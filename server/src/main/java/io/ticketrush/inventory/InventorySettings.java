@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepBatch        holds released per sweep transaction
  * @param seatMapFreshness  a cached seat map younger than this is served without asking Redis
  *                          whether it changed
+ * @param takenSeatMemory   how long this instance answers an attempt on a seat it saw taken from
+ *                          memory, without the database (0 turns it off); see TakenSeats
  */
 @ConfigurationProperties("ticketrush.inventory")
 public record InventorySettings(@DefaultValue("PT5M") Duration holdTtl, @DefaultValue("PT1S") Duration sweepInterval,
-        @DefaultValue("500") int sweepBatch, @DefaultValue("PT0.2S") Duration seatMapFreshness) {
+        @DefaultValue("500") int sweepBatch, @DefaultValue("PT0.2S") Duration seatMapFreshness,
+        @DefaultValue("PT1S") Duration takenSeatMemory) {
 }

@@ -24,15 +24,17 @@ public class SeatHolds {
     private final SeatRows seats;
     private final QuotaRows quotas;
     private final SeatMapChanges changes;
+    private final TakenSeats taken;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SeatHolds(HoldRows holds, SeatRows seats, QuotaRows quotas, SeatMapChanges changes,
+    SeatHolds(HoldRows holds, SeatRows seats, QuotaRows quotas, SeatMapChanges changes, TakenSeats taken,
             ApplicationEventPublisher events, Clock clock) {
         this.holds = holds;
         this.seats = seats;
         this.quotas = quotas;
         this.changes = changes;
+        this.taken = taken;
         this.events = events;
         this.clock = clock;
     }
@@ -100,6 +102,7 @@ public class SeatHolds {
             return false;
         }
         seats.returnSold(hold.performanceId(), orderId);
+        taken.returnedOnCommit(hold.performanceId(), hold.seatIds());
         quotas.giveBack(hold.eventId(), hold.userId(), hold.seats().size());
         changes.changed(hold.performanceId());
         events.publishEvent(new HoldReleased(hold.id(), hold.performanceId(), hold.eventId(), hold.userId(), hold.seats().size()));
@@ -111,6 +114,7 @@ public class SeatHolds {
             return false;
         }
         seats.release(hold.performanceId(), hold.id());
+        taken.returnedOnCommit(hold.performanceId(), hold.seatIds());
         quotas.giveBack(hold.eventId(), hold.userId(), hold.seats().size());
         changes.changed(hold.performanceId());
         events.publishEvent(new HoldReleased(hold.id(), hold.performanceId(), hold.eventId(), hold.userId(), hold.seats().size()));

@@ -135,6 +135,26 @@ class HoldTests {
     }
 
     @Test
+    void aSeatSeenTakenIsRefusedFromMemoryUntilItComesBack() {
+        People.Person first = people.fan();
+        People.Person second = people.fan();
+        String holdId = hold(first.token(), Map.of("seatIds", List.of("B-2-5", "B-2-6"))).json().get("holdId").asString();
+
+        Api.Response lost = hold(second.token(), Map.of("seatIds", List.of("B-2-6", "B-2-7")));
+        Api.Response lostAgain = hold(second.token(), Map.of("seatIds", List.of("B-2-6", "B-2-7")));
+        assertThat(lost.status()).isEqualTo(409);
+        assertThat(lostAgain.status()).isEqualTo(409);
+        assertThat(lostAgain.json().get("code").asString()).isEqualTo("seat-unavailable");
+        assertThat(lostAgain.json().get("seatIds").toString()).contains("B-2-6").doesNotContain("B-2-7");
+        assertThat(status("B-2-7")).as("nothing of the refused attempts stays").isEqualTo("AVAILABLE");
+        assertThat(quota(second)).isZero();
+
+        // released on this instance: forgotten at once, the very next attempt gets the seats
+        assertThat(api.delete("/api/v1/holds/" + holdId, first.token()).status()).isEqualTo(204);
+        assertThat(hold(second.token(), Map.of("seatIds", List.of("B-2-6", "B-2-7"))).status()).isEqualTo(201);
+    }
+
+    @Test
     void expiredHoldsAreSweptBackOnSale() {
         People.Person fan = people.fan();
         String holdId = hold(fan.token(), Map.of("seatIds", List.of("A-3-9", "A-3-10"))).json().get("holdId").asString();
