@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Pushes places to the SSE clients connected to this instance. Every push tick it reads each
  * live line once (one script call, however many fans watch it) and recomputes every watcher's
  * place locally from their line number; only fans at the front (admitted or just drawn) cost an
- * extra batched read. A client gets a message only when its place changed, and a comment line
- * when it had nothing for a while. Sends run on virtual threads, one at a time per client, the
+ * extra batched read. A client gets a message when its place changed (a change of only the
+ * estimate, the line length or the seats left at most every 5 s), and a comment line when it had
+ * nothing for a while. Sends run on virtual threads, one at a time per client, the
  * latest state winning, so a slow client never holds up the others. On shutdown the streams are
  * closed first, before the web server's graceful shutdown waits for open requests: the clients
  * reconnect to another instance at once.
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class LineBroadcast implements SmartLifecycle, DisposableBean {
 
     private static final Log log = LogFactory.getLog(LineBroadcast.class);
+    /** Drifting fields alone (estimate, line length, seats left) are re-sent at most this often. */
+    private static final long DRIFT_EVERY_NANOS = 5_000_000_000L;
 
     private final QueuedSales sales;
     private final Lines lines;
@@ -92,7 +95,7 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
         emitter.onCompletion(gone);
         emitter.onTimeout(gone);
         emitter.onError(e -> gone.run());
-        watcher.offer(serialize(place));
+        watcher.offer(place, serialize(place), System.nanoTime());
         return emitter;
     }
 
@@ -142,13 +145,24 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
             }
         }
         long heartbeatNanos = settings.heartbeat().toNanos();
+        long nowNanos = System.nanoTime();
         for (Watcher w : set) {
             Place place = standing(sale, line, w.entry, w.fanId, now);
-            if (place != null) {
-                w.offer(serialize(place));
+            if (place != null && w.worthSending(place, nowNanos)) {
+                w.offer(place, serialize(place), nowNanos);
             }
             w.heartbeatIfQuiet(heartbeatNanos);
         }
+    }
+
+    /**
+     * The place without the fields that drift on their own (the estimate follows the measured
+     * rate, which decays every gatekeeper step; the line length and the seats left move with other
+     * fans): a change here is news for the fan and goes out at the next push.
+     */
+    private static Place material(Place p) {
+        return new Place(p.status(), p.position(), p.ahead(), null, p.admissionToken(), p.expiresAt(), p.holdBy(), null,
+                p.reason(), null, p.entryId(), p.drawAt(), p.preQueue(), p.paused());
     }
 
     private @org.jspecify.annotations.Nullable Place standing(QueuedSale sale, LineState line, FanEntry entry, UUID fanId,
@@ -189,6 +203,8 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
         final SseEmitter emitter;
         volatile FanEntry entry;
         private volatile String lastOffered = "";
+        private volatile @org.jspecify.annotations.Nullable Place lastPlace;
+        private volatile long lastOfferedNanos;
         private volatile long lastSentNanos = System.nanoTime();
         private final AtomicReference<Object> pending = new AtomicReference<>();
         private final AtomicBoolean sending = new AtomicBoolean();
@@ -199,12 +215,32 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
             this.entry = entry;
         }
 
-        void offer(String place) {
-            if (place.equals(lastOffered)) {
+        /**
+         * Whether {@code place} is worth a message: anything a fan acts on (status, position, token,
+         * pause) at once; a change of only the drifting fields (estimate, line length, seats left)
+         * at most once per {@link #DRIFT_EVERY_NANOS}. Without this, the decaying admission rate
+         * alone re-sent every stream every second after a burst, even with nobody moving, and that
+         * traffic delayed the messages that mattered.
+         */
+        boolean worthSending(Place place, long nowNanos) {
+            Place last = lastPlace;
+            if (last == null) {
+                return true;
+            }
+            if (place.equals(last)) {
+                return false;
+            }
+            return !material(place).equals(material(last)) || nowNanos - lastOfferedNanos >= DRIFT_EVERY_NANOS;
+        }
+
+        void offer(Place place, String json, long nowNanos) {
+            lastPlace = place;
+            if (json.equals(lastOffered)) {
                 return;
             }
-            lastOffered = place;
-            enqueue(place);
+            lastOffered = json;
+            lastOfferedNanos = nowNanos;
+            enqueue(json);
         }
 
         void heartbeatIfQuiet(long quietNanos) {

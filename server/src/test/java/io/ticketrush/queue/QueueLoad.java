@@ -28,10 +28,17 @@ import java.util.regex.Pattern;
  * <pre>
  * java server/src/test/java/io/ticketrush/queue/QueueLoad.java joins http://127.0.0.1:18080 20000 64
  * java server/src/test/java/io/ticketrush/queue/QueueLoad.java sse   http://127.0.0.1:18080 10000 30
+ * java server/src/test/java/io/ticketrush/queue/QueueLoad.java staleness http://127.0.0.1:18080 10000 3
  * </pre>
  * joins: N fans join one event's waiting room, C at a time; prints joins/s and latency percentiles.
  * sse: N fans join, then each holds a stream for S seconds; prints streams open, how many got their
  * first message, and how many saw their position move after admission starts (pushes reach them).
+ * staleness: N fans join a paused line and hold a stream each; then K times the cap is raised by N/10
+ * so that one gatekeeper step admits N/10 fans at once (the serving counter moves once). For every
+ * stream whose position moved, the delay from the admission (the admitted fans' {@code holdBy} minus
+ * the admission window: the server's own timestamp of the step) to the arrival of the new position is
+ * recorded; prints percentiles and how many arrived within 2 s. Server and driver must share a clock
+ * (same machine). Optional 5th argument: the server's admission window in seconds (default 180).
  * Uses the development accounts (admin@ticketrush.local) and the rehearsal endpoint for fans; run the
  * server with --ticketrush.ratelimit.enabled=false (a rehearsal) or generous per-address budgets.
  */
@@ -43,11 +50,17 @@ public final class QueueLoad {
 
     private final String base;
     private final HttpClient http;
+    /** Streams are spread over many clients: one client's single selector thread would be the bottleneck. */
+    private final List<HttpClient> streamClients = new ArrayList<>();
 
     private QueueLoad(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(30)).build();
+        for (int i = 0; i < 16; i++) {
+            streamClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(30)).build());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,12 +69,15 @@ public final class QueueLoad {
         int count = Integer.parseInt(args[2]);
         int knob = Integer.parseInt(args[3]);
         String admin = load.login("admin@ticketrush.local", "ticketrush-admin");
-        String eventId = load.queuedEvent(admin, mode.equals("sse") ? 0 : 1);
+        String eventId = load.queuedEvent(admin, mode.equals("joins") ? 1 : 0);
         List<String> fans = load.fans(admin, count + 1000);
         System.out.printf("event %s, %d fans minted%n", eventId, fans.size());
         if (mode.equals("joins")) {
             load.joins(eventId, fans.subList(count, count + 1000), knob); // warm-up
             load.joins(eventId, fans.subList(0, count), knob);
+        } else if (mode.equals("staleness")) {
+            long windowMillis = (args.length > 4 ? Long.parseLong(args[4]) : 180) * 1000;
+            load.staleness(eventId, admin, fans.subList(0, count), knob, windowMillis);
         } else {
             load.streams(eventId, admin, fans.subList(0, count), knob);
         }
@@ -184,6 +200,152 @@ public final class QueueLoad {
                 // closing
             }
         });
+    }
+
+    private static final Pattern HOLD_BY = Pattern.compile("\"holdBy\":\"([^\"]+)\"");
+
+    /** What one stream heard: arrival (epoch ms) and position of every message; position 0 = ADMITTED. */
+    private static final class Heard {
+        volatile long ticket = -1;
+        volatile long admittedAtMillis = -1;
+        final List<long[]> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    private void staleness(String eventId, String admin, List<String> fans, int steps, long windowMillis) throws Exception {
+        joins(eventId, fans, 64); // the line is paused: every fan's first position is their line number
+        List<Heard> heard = new ArrayList<>();
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch connected = new CountDownLatch(fans.size());
+        List<InputStream> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore connecting = new Semaphore(200);
+        long started = System.nanoTime();
+        for (String fan : fans) {
+            Heard h = new Heard();
+            HttpClient client = streamClients.get(heard.size() % streamClients.size());
+            heard.add(h);
+            connecting.acquire();
+            readers.execute(() -> {
+                boolean counted = false;
+                try {
+                    HttpResponse<InputStream> r = client.send(request("GET", "/api/v1/events/" + eventId + "/queue/stream", fan, null)
+                            .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                    if (r.statusCode() != 200) {
+                        failed.incrementAndGet();
+                        return;
+                    }
+                    bodies.add(r.body());
+                    BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (!line.startsWith("data:")) {
+                            continue;
+                        }
+                        long at = System.currentTimeMillis();
+                        Matcher m = POSITION.matcher(line);
+                        long position = line.contains("\"ADMITTED\"") ? 0 : m.find() ? Long.parseLong(m.group(1)) : -1;
+                        if (position == 0) {
+                            Matcher hb = HOLD_BY.matcher(line);
+                            if (hb.find()) {
+                                h.admittedAtMillis = java.time.Instant.parse(hb.group(1)).toEpochMilli() - windowMillis;
+                            }
+                        }
+                        h.messages.add(new long[] {at, position});
+                        if (!counted) {
+                            h.ticket = position;
+                            counted = true;
+                            connecting.release();
+                            connected.countDown();
+                        }
+                    }
+                } catch (Exception e) {
+                    if (!counted) {
+                        failed.incrementAndGet();
+                    }
+                } finally {
+                    if (!counted) {
+                        connecting.release();
+                        connected.countDown();
+                    }
+                }
+            });
+        }
+        connected.await();
+        long open = heard.stream().filter(h -> h.ticket > 0).count();
+        System.out.printf("streams: %d open with their place, %d failed, in %.1f s; server says %s%n", open, failed.get(),
+                (System.nanoTime() - started) / 1e9, metric("ticketrush_queue_sse_connections"));
+        int step = Math.max(1, fans.size() / 10);
+        send("PATCH", "/api/v1/events/" + eventId + "/queue/control", admin, "{\"outflowPerSecond\":100000}");
+        List<Long> delays = new ArrayList<>();
+        int missed = 0;
+        for (int k = 1; k <= steps; k++) {
+            long servingBefore = (long) (k - 1) * step;
+            long servingAfter = (long) k * step;
+            // raising the cap lets exactly one step of fans in (nobody shops, so nobody leaves)
+            send("PATCH", "/api/v1/events/" + eventId + "/queue/control", admin, "{\"maxActiveShoppers\":" + servingAfter + "}");
+            if (k == 1) {
+                send("POST", "/api/v1/events/" + eventId + "/queue/control/resume", admin, "{}");
+            }
+            List<Heard> moved = heard.stream().filter(h -> h.ticket > servingBefore).toList();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            long[] arrivals = new long[moved.size()];
+            java.util.Arrays.fill(arrivals, -1);
+            int got = 0;
+            while (got < moved.size() && System.nanoTime() < deadline) {
+                Thread.sleep(200); // the driver's own polling of what its readers heard, not a synchronisation
+                got = 0;
+                for (int i = 0; i < moved.size(); i++) {
+                    if (arrivals[i] < 0) {
+                        arrivals[i] = arrivalOf(moved.get(i), servingAfter);
+                    }
+                    got += arrivals[i] >= 0 ? 1 : 0;
+                }
+            }
+            long admittedAt = heard.stream().filter(h -> h.ticket > servingBefore && h.ticket <= servingAfter)
+                    .mapToLong(h -> h.admittedAtMillis).filter(t -> t > 0).min().orElse(-1);
+            if (admittedAt < 0) {
+                System.out.printf("step %d: no admission seen within 20 s (%s)%n", k, metric("ticketrush_queue_active_shoppers"));
+                break;
+            }
+            long[] step_ = java.util.Arrays.stream(arrivals).filter(a -> a >= 0).map(a -> a - admittedAt).sorted().toArray();
+            missed += moved.size() - step_.length;
+            for (long d : step_) {
+                delays.add(d);
+            }
+            System.out.printf("step %d: serving %d -> %d, %d of %d moved streams heard it; delay from admission p50 %d ms, "
+                    + "p90 %d ms, p99 %d ms, max %d ms%n", k, servingBefore, servingAfter, step_.length, moved.size(),
+                    pct(step_, 0.5), pct(step_, 0.9), pct(step_, 0.99), step_.length == 0 ? -1 : step_[step_.length - 1]);
+        }
+        long[] all = delays.stream().mapToLong(Long::longValue).sorted().toArray();
+        long within2s = java.util.Arrays.stream(all).filter(d -> d <= 2000).count();
+        System.out.printf("staleness over %d updates (%d streams, %d steps): p50 %d ms, p90 %d ms, p99 %d ms, max %d ms; "
+                + "%d within 2 s (%.2f %%), %d never heard%n", all.length, open, steps, pct(all, 0.5), pct(all, 0.9),
+                pct(all, 0.99), all.length == 0 ? -1 : all[all.length - 1], within2s, 100.0 * within2s / Math.max(1, all.length),
+                missed);
+        bodies.forEach(b -> {
+            try {
+                b.close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        });
+    }
+
+    /** When the stream first showed a position no older than serving {@code serving}; -1 if not yet. */
+    private static long arrivalOf(Heard h, long serving) {
+        synchronized (h.messages) {
+            for (long[] m : h.messages) {
+                long position = m[1];
+                if (position == 0 || (position > 0 && position <= h.ticket - serving)) {
+                    return m[0];
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static long pct(long[] sorted, double p) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
     }
 
     private String metric(String name) throws Exception {

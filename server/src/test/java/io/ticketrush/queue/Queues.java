@@ -53,6 +53,7 @@ final class Queues {
         private final UUID eventId;
         private final ConfigurableApplicationContext context;
         private final List<FansAdmitted> batches = Collections.synchronizedList(new ArrayList<>());
+        private volatile java.util.function.Consumer<UUID> onAdmitted = fan -> { };
 
         private AdmissionLog(UUID eventId, ConfigurableApplicationContext context) {
             this.eventId = eventId;
@@ -70,6 +71,7 @@ final class Queues {
             if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof FansAdmitted admitted
                     && admitted.eventId().equals(eventId)) {
                 batches.add(admitted);
+                admitted.fanIds().forEach(onAdmitted);
             }
         }
 
@@ -78,6 +80,19 @@ final class Queues {
             synchronized (batches) {
                 return batches.stream().sorted(java.util.Comparator.comparingLong(FansAdmitted::firstTicket))
                         .flatMap(b -> b.fanIds().stream()).toList();
+            }
+        }
+
+        /** Also tells {@code action} of every fan admitted from now on (on the gatekeeper's thread: keep it short). */
+        AdmissionLog onAdmitted(java.util.function.Consumer<UUID> action) {
+            onAdmitted = action;
+            return this;
+        }
+
+        /** Fans admitted so far, in the order the batches were published (matches {@link #ticketsInPublicationOrder()}). */
+        List<UUID> fansInPublicationOrder() {
+            synchronized (batches) {
+                return batches.stream().flatMap(b -> b.fanIds().stream()).toList();
             }
         }
 
