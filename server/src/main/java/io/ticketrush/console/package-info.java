@@ -1,10 +1,11 @@
 /**
  * Console: the organizers' web pages — the venue editor with a live seat-map preview, the event
  * editor (grades and prices, sections per grade, performances, sale window, per-person limit,
- * queue settings) and publishing, the live sale dashboard — and the door's check-in page for
- * staff. Pages call the catalog, inventory and ticket modules' public classes.
+ * queue settings) and publishing, the live sale dashboard (takings from paid orders, the waiting
+ * room's line), coupon campaigns and presale codes — and the door's check-in page for staff. Pages
+ * call the catalog, inventory, order, queue, promotion and ticket modules' public classes.
  */
-@ApplicationModule(allowedDependencies = {"shared", "catalog", "inventory", "ticket", "storefront"})
+@ApplicationModule(allowedDependencies = {"shared", "catalog", "inventory", "order", "ticket", "queue", "promotion", "storefront"})
 @NullMarked
 package io.ticketrush.console;
 

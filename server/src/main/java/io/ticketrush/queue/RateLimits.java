@@ -37,6 +37,7 @@ public class RateLimits implements DisposableBean {
     private final BucketConfiguration perFan;
     private volatile @Nullable ProxyManager<byte[]> buckets;
     private volatile @Nullable StatefulConnection<byte[], byte[]> connection;
+    private volatile @Nullable AbstractRedisClient connectedWith;
 
     RateLimits(RateLimitSettings settings, RedisConnectionFactory connections) {
         this.settings = settings;
@@ -68,12 +69,18 @@ public class RateLimits implements DisposableBean {
 
     private ProxyManager<byte[]> buckets() {
         ProxyManager<byte[]> current = buckets;
-        if (current != null) {
+        AbstractRedisClient client = ((LettuceConnectionFactory) connections).getRequiredNativeClient();
+        if (current != null && client == connectedWith) {
             return current;
         }
         synchronized (this) {
-            if (buckets == null) {
-                AbstractRedisClient client = ((LettuceConnectionFactory) connections).getRequiredNativeClient();
+            // The factory builds a new client when it is restarted (a lifecycle stop/start, e.g. a paused
+            // test context); the old client's connection is closed then, so connect again with the new one.
+            if (buckets == null || client != connectedWith) {
+                StatefulConnection<byte[], byte[]> stale = connection;
+                if (stale != null) {
+                    stale.close();
+                }
                 var expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
                 if (client instanceof RedisClusterClient cluster) {
                     StatefulRedisClusterConnection<byte[], byte[]> c = cluster.connect(ByteArrayCodec.INSTANCE);
@@ -84,6 +91,7 @@ public class RateLimits implements DisposableBean {
                     connection = c;
                     buckets = Bucket4jLettuce.casBasedBuilder(c).expirationAfterWrite(expiry).build();
                 }
+                connectedWith = client;
             }
             return buckets;
         }

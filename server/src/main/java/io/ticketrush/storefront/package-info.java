@@ -1,11 +1,12 @@
 /**
  * Storefront: the fans' web pages (Thymeleaf + htmx), Korean by default and English with
- * {@code ?lang=en}: the catalog, the seat map, holds, checkout with the sandbox payment page,
- * orders and QR tickets, sign-up and log-in. Pages call the modules' public classes, the same
+ * {@code ?lang=en}: the catalog, the waiting room (following the queue module's SSE fan-out), the
+ * seat map, holds, checkout with coupons and the sandbox payment page, orders and QR tickets, the
+ * coupon box, sign-up and log-in. Pages call the modules' public classes, the same
  * ones the JSON API calls; no business rule lives in a page. Also offers the page frame that
  * the organizer console shares: {@link io.ticketrush.storefront.SeatLayout} and the formats.
  */
-@ApplicationModule(allowedDependencies = {"shared", "account", "catalog", "inventory", "order", "ticket"})
+@ApplicationModule(allowedDependencies = {"shared", "account", "catalog", "inventory", "order", "ticket", "queue", "promotion"})
 @NullMarked
 package io.ticketrush.storefront;
 

@@ -145,4 +145,33 @@ class PageSecurityTests {
         assertThat(get(client, "/").body()).as("the choice is kept in a cookie").contains("On sale now");
         assertThat(get(client, "/?lang=ko").body()).contains("지금 예매할 수 있는 공연");
     }
+
+    @Test
+    void unknownPageAddressesGetTheHtml404PageWhileTheApiKeepsProblemJson() throws Exception {
+        HttpClient client = client(new CookieManager());
+
+        HttpResponse<String> page = get(client, "/no-such-page/here");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("찾으시는 페이지가 없습니다").contains("<header");
+
+        String token = new io.ticketrush.testing.People(new io.ticketrush.testing.Api(port), jdbc).fan().token();
+        HttpResponse<String> api = client.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/no-such-thing"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(api.body()).contains("\"code\":\"not-found\"");
+
+        HttpResponse<String> publicApi = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/no-such"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(publicApi.body()).doesNotContain("<html");
+    }
+
+    @Test
+    void theWaitingRoomStreamIsAPageRouteThatNeedsTheSessionCookie() throws Exception {
+        HttpResponse<String> stranger = get(client(new CookieManager()), "/events/" + java.util.UUID.randomUUID() + "/queue/stream");
+        assertThat(stranger.statusCode()).isEqualTo(302);
+        assertThat(stranger.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?next="));
+    }
 }

@@ -25,10 +25,4 @@ class ConsoleHome {
         model.addAttribute("venues", venues.list());
         return "console/home";
     }
-
-    /** Coupon campaigns and presale codes arrive with the promotion module; the page is in place. */
-    @GetMapping("/console/coupons")
-    String coupons() {
-        return "console/coupons";
-    }
 }

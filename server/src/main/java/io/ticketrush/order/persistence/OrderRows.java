@@ -164,4 +164,18 @@ public class OrderRows {
                 rs.getObject("cancellation_fee", Long.class), rs.getTimestamp("created_at").toInstant(),
                 paidAt == null ? null : paidAt.toInstant());
     }
+
+    /** Per performance of the event: paid orders and what they brought in (after discounts). */
+    public java.util.Map<UUID, long[]> paidByPerformance(UUID eventId) {
+        java.util.Map<UUID, long[]> totals = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT performance_id, count(*) AS orders, coalesce(sum(amount), 0) AS amount
+                FROM orders WHERE event_id = :e AND status = 'PAID' GROUP BY performance_id""")
+                .param("e", eventId)
+                .query(rs -> {
+                    totals.put(rs.getObject("performance_id", UUID.class),
+                            new long[] {rs.getLong("orders"), rs.getLong("amount")});
+                });
+        return totals;
+    }
 }

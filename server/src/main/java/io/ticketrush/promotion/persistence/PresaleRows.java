@@ -79,4 +79,19 @@ public class PresaleRows {
                             rs.getObject("batch_id", UUID.class), rs.getTimestamp("created_at").toInstant()));
                 });
     }
+
+    /** One batch of codes: how many, uses each allows, uses so far. */
+    public record BatchRow(UUID batchId, int codes, int usesPerCode, long uses, Instant createdAt) {
+    }
+
+    public List<BatchRow> batches(UUID eventId) {
+        return jdbc.sql("""
+                SELECT batch_id, count(*) AS codes, max(uses_allowed) AS uses_allowed, sum(uses) AS uses,
+                       min(created_at) AS created_at
+                FROM presale_codes WHERE event_id = :e GROUP BY batch_id ORDER BY min(created_at)""")
+                .param("e", eventId)
+                .query((rs, n) -> new BatchRow(rs.getObject("batch_id", UUID.class), rs.getInt("codes"),
+                        rs.getInt("uses_allowed"), rs.getLong("uses"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
 }

@@ -9,11 +9,15 @@ import io.ticketrush.catalog.Events;
 import io.ticketrush.catalog.Grade;
 import io.ticketrush.catalog.PerformanceSale;
 import io.ticketrush.inventory.SeatMap;
+import io.ticketrush.promotion.CouponCampaigns;
+import io.ticketrush.promotion.CouponOffers;
+import io.ticketrush.promotion.MyCoupons;
 import io.ticketrush.shared.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,10 +38,14 @@ class CatalogPages {
     private final Events events;
     private final Catalog catalog;
     private final SeatMap seatMap;
+    private final CouponOffers offers;
+    private final MyCoupons myCoupons;
     private final Clock clock;
 
-    CatalogPages(Events events, Catalog catalog, SeatMap seatMap, Clock clock) {
+    CatalogPages(Events events, Catalog catalog, SeatMap seatMap, CouponOffers offers, MyCoupons myCoupons, Clock clock) {
         this.events = events;
+        this.offers = offers;
+        this.myCoupons = myCoupons;
         this.catalog = catalog;
         this.seatMap = seatMap;
         this.clock = clock;
@@ -78,7 +86,8 @@ class CatalogPages {
     }
 
     @GetMapping("/events/{eventId}")
-    String event(@PathVariable UUID eventId, Model model) {
+    String event(@PathVariable UUID eventId, @RequestParam(required = false) @Nullable UUID claimed,
+            @RequestParam(required = false) @Nullable String couponError, Model model) {
         Event event = events.find(eventId, Caller.ifAuthenticated());
         Instant now = clock.instant();
         List<PerformanceView> performances = event.performances().stream()
@@ -90,20 +99,17 @@ class CatalogPages {
         model.addAttribute("upcoming", now.isBefore(event.salesOpenAt()));
         model.addAttribute("minPrice", event.grades().stream().mapToLong(Grade::price).min().orElse(0));
         model.addAttribute("now", now);
+        List<CouponCampaigns.View> campaigns = event.status() == EventStatus.PUBLISHED
+                ? offers.claimableFor(eventId) : List.of();
+        Set<UUID> held = campaigns.isEmpty() ? Set.of() : Caller.ifAuthenticated()
+                .map(caller -> myCoupons.of(caller.userId()).stream().map(c -> c.campaign().id())
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
+        model.addAttribute("campaigns", campaigns);
+        model.addAttribute("heldCampaigns", held);
+        model.addAttribute("claimed", claimed);
+        model.addAttribute("couponError", couponError != null && couponError.matches("[a-z-]{1,40}") ? couponError : null);
         return "storefront/event";
-    }
-
-    /** The waiting room of a sale: the page is laid out; the queue itself comes with the queue module. */
-    @GetMapping("/events/{eventId}/queue")
-    String waitingRoom(@PathVariable UUID eventId, @RequestParam(required = false) @Nullable UUID performance,
-            Model model) {
-        Event event = events.find(eventId, Caller.ifAuthenticated());
-        UUID performanceId = performance != null && event.performances().stream()
-                .anyMatch(p -> p.performanceId().equals(performance)) ? performance
-                : event.performances().getFirst().performanceId();
-        model.addAttribute("event", event);
-        model.addAttribute("performanceId", performanceId);
-        return "storefront/queue";
     }
 
     private PerformanceView performance(Event event, Event.Performance performance, Instant now) {

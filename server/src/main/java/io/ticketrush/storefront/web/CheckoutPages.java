@@ -7,10 +7,13 @@ import io.ticketrush.order.OrderStatus;
 import io.ticketrush.order.Orders;
 import io.ticketrush.order.PayOrder;
 import io.ticketrush.order.PlaceOrder;
+import io.ticketrush.promotion.CouponOffers;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +34,13 @@ class CheckoutPages {
     private final PayOrder payOrder;
     private final Orders orders;
     private final Showings showings;
+    private final CouponOffers coupons;
     private final Clock clock;
 
     CheckoutPages(SeatHolds seatHolds, PlaceOrder placeOrder, PayOrder payOrder, Orders orders, Showings showings,
-            Clock clock) {
+            CouponOffers coupons, Clock clock) {
         this.seatHolds = seatHolds;
+        this.coupons = coupons;
         this.placeOrder = placeOrder;
         this.payOrder = payOrder;
         this.orders = orders;
@@ -44,12 +49,15 @@ class CheckoutPages {
     }
 
     @GetMapping("/holds/{holdId}")
-    String hold(@PathVariable UUID holdId, Model model) {
-        Hold hold = seatHolds.ownedBy(holdId, Caller.current().userId());
+    String hold(@PathVariable UUID holdId, @RequestParam(required = false) @Nullable String error, Model model) {
+        UUID userId = Caller.current().userId();
+        Hold hold = seatHolds.ownedBy(holdId, userId);
         if (hold.orderId() != null) {
             return "redirect:/orders/" + hold.orderId() + "/pay";
         }
         model.addAttribute("hold", hold);
+        model.addAttribute("coupons", coupons.usableOn(userId, hold.eventId(), hold.totalPrice()));
+        model.addAttribute("error", error != null && error.matches("[a-z-]{1,40}") ? error : null);
         model.addAttribute("active", hold.activeAt(clock.instant()));
         model.addAttribute("show", showings.of(hold.performanceId()));
         model.addAttribute("now", clock.instant());
@@ -64,11 +72,14 @@ class CheckoutPages {
     }
 
     @PostMapping("/holds/{holdId}/order")
-    String order(@PathVariable UUID holdId) {
+    String order(@PathVariable UUID holdId, @RequestParam(required = false) @Nullable UUID couponId,
+            HttpServletRequest request) {
         UUID userId = Caller.current().userId();
+        Hold hold = seatHolds.ownedBy(holdId, userId);
         try {
             // One order per hold: pressing the button twice finds the first order by its key.
-            Order order = placeOrder.place(userId, holdId, null, "page-hold-" + holdId, null).order();
+            Order order = placeOrder.place(userId, holdId, couponId, "page-hold-" + holdId,
+                    Admissions.of(request, hold.eventId())).order();
             return "redirect:/orders/" + order.id() + "/pay";
         } catch (DomainException e) {
             if (e.properties().get("orderId") instanceof String orderId) {
@@ -76,6 +87,12 @@ class CheckoutPages {
             }
             if (e.code().equals("hold-expired")) {
                 return "redirect:/holds/" + holdId;
+            }
+            if (e.code().startsWith("coupon-") || e.code().equals("unknown-coupon")) {
+                return "redirect:/holds/" + holdId + "?error=" + e.code();
+            }
+            if (e.code().equals("admission-required")) {
+                return "redirect:/events/" + hold.eventId() + "/queue?performance=" + hold.performanceId();
             }
             throw e;
         }
@@ -94,14 +111,15 @@ class CheckoutPages {
     }
 
     @PostMapping("/orders/{orderId}/pay")
-    String confirm(@PathVariable UUID orderId, @RequestParam String paymentKey) {
+    String confirm(@PathVariable UUID orderId, @RequestParam String paymentKey, HttpServletRequest request) {
         UUID userId = Caller.current().userId();
         Order order = orders.ownedBy(orderId, userId);
         if (paymentKey.isBlank() || paymentKey.length() > 200) {
             return "redirect:/orders/" + orderId + "/pay";
         }
         try {
-            payOrder.confirm(userId, orderId, paymentKey, order.amount(), null, null);
+            payOrder.confirm(userId, orderId, paymentKey, order.amount(), null,
+                    Admissions.of(request, order.eventId()));
             return "redirect:/orders/" + orderId;
         } catch (DomainException e) {
             return "redirect:/orders/" + orderId + "?error=" + e.code();

@@ -72,13 +72,6 @@ class MyPages {
         return "storefront/my";
     }
 
-    /** Coupons arrive with the promotion module; the tab is in place. */
-    @GetMapping("/my/coupons")
-    String myCoupons(Model model) {
-        model.addAttribute("tab", "coupons");
-        return "storefront/my";
-    }
-
     /** The order, and the result page after paying. */
     @GetMapping("/orders/{orderId}")
     String order(@PathVariable UUID orderId, @RequestParam(required = false) @Nullable String error, Model model) {

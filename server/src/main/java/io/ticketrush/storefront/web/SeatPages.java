@@ -14,6 +14,7 @@ import io.ticketrush.inventory.SeatMap;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.storefront.SeatLayout;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,9 +63,13 @@ class SeatPages {
 
     @GetMapping("/performances/{performanceId}/seats")
     String seats(@PathVariable UUID performanceId, @RequestParam(required = false) @Nullable String error,
-            @RequestParam(required = false) @Nullable Integer limit, Model model) {
+            @RequestParam(required = false) @Nullable Integer limit, HttpServletRequest request, Model model) {
         PerformanceSale sale = holdSeats.saleOf(performanceId);
         Event event = catalog.event(sale.eventId()).orElseThrow();
+        if (sale.queue().enabled() && Admissions.of(request, sale.eventId()) == null
+                && Caller.ifAuthenticated().isPresent()) {
+            return toWaitingRoom(sale);
+        }
         Venue venue = venues.find(event.venueId());
         SeatMap.Snapshot snapshot = seatMap.snapshot(sale);
         Map<String, String> sectionNames = new LinkedHashMap<>();
@@ -98,7 +103,7 @@ class SeatPages {
     String hold(@PathVariable UUID performanceId,
             @RequestParam(required = false) @Nullable List<String> seatIds,
             @RequestParam(required = false) @Nullable String gradeCode,
-            @RequestParam(required = false) @Nullable Integer quantity) {
+            @RequestParam(required = false) @Nullable Integer quantity, HttpServletRequest servletRequest) {
         HoldRequest request;
         if (gradeCode != null && !gradeCode.isBlank()) {
             request = new HoldRequest.BestAvailable(gradeCode, quantity == null ? 1 : Math.clamp(quantity, 1, 20));
@@ -107,15 +112,24 @@ class SeatPages {
         } else {
             return backToSeats(performanceId, "no-seats", null);
         }
+        PerformanceSale sale = holdSeats.saleOf(performanceId);
         try {
-            Hold hold = holdSeats.hold(performanceId, Caller.current().userId(), request, HoldCredentials.NONE);
+            Hold hold = holdSeats.hold(performanceId, Caller.current().userId(), request,
+                    new HoldCredentials(Admissions.of(servletRequest, sale.eventId()), null));
             return "redirect:/holds/" + hold.id();
         } catch (DomainException e) {
             if (e.status() == 404 && e.code().equals("unknown-performance")) {
                 throw e;
             }
+            if (e.code().equals("admission-required")) {
+                return toWaitingRoom(sale); // no admission, or it ended: the line decides what comes next
+            }
             return backToSeats(performanceId, e.code(), e.properties().get("limit"));
         }
+    }
+
+    private static String toWaitingRoom(PerformanceSale sale) {
+        return "redirect:/events/" + sale.eventId() + "/queue?performance=" + sale.performanceId();
     }
 
     private static String backToSeats(UUID performanceId, String code, @Nullable Object limit) {

@@ -1,0 +1,117 @@
+package io.ticketrush.storefront.web;
+
+import io.ticketrush.catalog.Event;
+import io.ticketrush.catalog.Events;
+import io.ticketrush.queue.LineBroadcast;
+import io.ticketrush.queue.Place;
+import io.ticketrush.queue.QueueStatus;
+import io.ticketrush.queue.RateLimits;
+import io.ticketrush.queue.WaitingRoom;
+import io.ticketrush.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The waiting room page of an event whose queue is on. Arriving joins the line (joining again,
+ * from any tab, keeps the place); the page then follows the fan's place over a cookie-authenticated
+ * SSE stream, served by the queue module's own broadcaster, or by polling when a stream cannot be
+ * had. Once ADMITTED, {@code /enter} reads the place on the server, keeps the admission token in a
+ * cookie (see {@link Admissions}) and sends the fan on to the seat map.
+ */
+@Controller
+class WaitingRoomPages {
+
+    private final WaitingRoom room;
+    private final LineBroadcast broadcast;
+    private final RateLimits limits;
+    private final Events events;
+    private final Clock clock;
+
+    WaitingRoomPages(WaitingRoom room, LineBroadcast broadcast, RateLimits limits, Events events, Clock clock) {
+        this.room = room;
+        this.broadcast = broadcast;
+        this.limits = limits;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping("/events/{eventId}/queue")
+    String waitingRoom(@PathVariable UUID eventId, @RequestParam(required = false) @Nullable UUID performance,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Event event = events.find(eventId, Caller.ifAuthenticated());
+        UUID performanceId = performanceOf(event, performance);
+        if (!event.queue().enabled()) {
+            return seats(performanceId);
+        }
+        UUID fan = Caller.current().userId();
+        limits.check(request.getRemoteAddr(), fan);
+        Place place = room.join(eventId, fan);
+        if (place.status() == QueueStatus.ADMITTED && place.admissionToken() != null) {
+            Admissions.keep(request, response, eventId, place.admissionToken(), place.expiresAt(), clock.instant());
+            return seats(performanceId);
+        }
+        model.addAttribute("event", event);
+        model.addAttribute("performanceId", performanceId);
+        model.addAttribute("place", place);
+        return "storefront/queue";
+    }
+
+    /** {@code text/event-stream} of the fan's place, the API stream's twin for cookie-signed pages. */
+    @GetMapping(value = "/events/{eventId}/queue/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable UUID eventId, HttpServletRequest request, HttpServletResponse response) {
+        UUID fan = Caller.current().userId();
+        limits.check(request.getRemoteAddr(), fan);
+        response.setHeader("X-Accel-Buffering", "no");
+        return broadcast.watch(eventId, fan);
+    }
+
+    /** The fan's place as JSON, for pages whose stream failed; {@code Retry-After} says when to ask again. */
+    @GetMapping(value = "/events/{eventId}/queue/place", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Place> place(@PathVariable UUID eventId, HttpServletRequest request) {
+        UUID fan = Caller.current().userId();
+        limits.check(request.getRemoteAddr(), fan);
+        Place place = room.place(eventId, fan);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, place.retryAfterSeconds())))
+                .body(place);
+    }
+
+    /** Where the page goes once admitted: keeps the admission and opens the seat map; else back in line. */
+    @GetMapping("/events/{eventId}/queue/enter")
+    String enter(@PathVariable UUID eventId, @RequestParam(required = false) @Nullable UUID performance,
+            HttpServletRequest request, HttpServletResponse response) {
+        Event event = events.find(eventId, Caller.ifAuthenticated());
+        UUID performanceId = performanceOf(event, performance);
+        Place place = room.place(eventId, Caller.current().userId());
+        if (place.status() == QueueStatus.ADMITTED && place.admissionToken() != null) {
+            Admissions.keep(request, response, eventId, place.admissionToken(), place.expiresAt(), clock.instant());
+            return seats(performanceId);
+        }
+        return "redirect:/events/" + eventId + "/queue?performance=" + performanceId;
+    }
+
+    private static UUID performanceOf(Event event, @Nullable UUID wanted) {
+        return wanted != null && event.performances().stream().anyMatch(p -> p.performanceId().equals(wanted))
+                ? wanted : event.performances().getFirst().performanceId();
+    }
+
+    private static String seats(UUID performanceId) {
+        return "redirect:/performances/" + performanceId + "/seats";
+    }
+}
