@@ -98,7 +98,8 @@ public class RehearsalSimulation extends Simulation {
                 .contentTypeHeader("application/json")
                 .userAgentHeader("ticketrush-rehearsal")
                 .disableCaching()
-                .shareConnections();
+                .shareConnections()
+                .maxConnectionsPerHost(Settings.MAX_CONNECTIONS);
         setUp(chain(stages)).protocols(protocol);
     }
 
@@ -146,6 +147,7 @@ public class RehearsalSimulation extends Simulation {
         settings.put("flash.admit-rate", String.valueOf(Settings.FLASH_ADMIT_RATE));
         settings.put("flash.tries", String.valueOf(Settings.FLASH_TRIES));
         settings.put("storm.rate", String.valueOf(Settings.STORM_RATE));
+        settings.put("http.max-connections", String.valueOf(Settings.MAX_CONNECTIONS));
         settings.put("queue.enabled", String.valueOf(Settings.QUEUE_ENABLED));
         settings.put("queue.max-active", String.valueOf(FlashSale.maxActive()));
         settings.put("queue.arrival-seconds", String.valueOf(Settings.QUEUE_ARRIVAL_SECONDS));

@@ -54,6 +54,12 @@ final class Settings {
     /** Seat-map reads per second during the sale (anonymous, gzip). */
     static final int STORM_RATE = number("storm.rate", 200);
     static final String CARD = text("card", "4000-0000-0000-0000");
+    /**
+     * Connections the load generator opens to the server at most (shared by all fans; further requests
+     * wait for one, inside the measured latency). Unbounded, a stampede of tens of thousands of fans opens
+     * more sockets than the server accepts (Tomcat's max-connections, 8,192) and fails on connect time-outs.
+     */
+    static final int MAX_CONNECTIONS = number("http.max-connections", 1_000);
 
     // waiting room of the flash sale
     /** The flash-sale event has its waiting room on; every fan joins, waits for admission and shows the token. */
