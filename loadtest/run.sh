@@ -70,7 +70,7 @@ if $SMOKE; then
   # small and quick: every phase runs, the audit is what counts
   DEFAULTS=(-Dfans=1000 -Dhold.seats=2000 -Dhold.seconds=3 -Dhold.rounds=1 -Dhold.warmup-seconds=0 -Dhold.concurrency=16
             -Dhold.hot-seats=40 -Dflash.seats=300 -Dflash.fans=600 -Dflash.admit-rate=100 -Dstorm.rate=20
-            -Dqueue.arrival-seconds=2 -Dqueue.patience-seconds=5 -Djoin.seconds=1 -Djoin.concurrency=16
+            -Dqueue.arrival-seconds=2 -Dqueue.patience-seconds=5 -Dqueue.max-wait-seconds=45 -Djoin.seconds=1 -Djoin.concurrency=16
             -Dcoupon.stock=200 -Dcoupon.seconds=1 -Dcoupon.rounds=1 -Dcoupon.concurrency=16)
 else
   NAME="${NAME:-rehearsal}"

@@ -310,12 +310,13 @@ public final class Report {
                     (1 s near the front, longer further back), until ADMITTED.
 
                     - joined: %s; admitted: %s; left without admission: %s (line closed as sold out for over %s s), %s (sale over),
-                      %s (admission expired), %s (failing calls)
+                      %s (admission expired), %s (failing calls), %s (waited longer than %s s)
                     - admission rate measured by the fans: **%s/s** over %s s (configured outflow %s/s); longest line seen: %s
                     - time in queue (join click to the first answer saying ADMITTED; includes up to one polling interval):
                       p50 %s s, p99 %s s, max %s s
                     - ETA given at joining vs the actual wait: median error %s s, p90 %s s (positive: slower than promised)
-                    - status polls: %s (%s per admitted fan)
+                    - status polls: %s (%s per admitted fan); the load generator held a fan back %s times because
+                      %s waiting-room calls were already in flight (its own limit: those waits add to the time in queue)
                     - position staleness: a polled position is computed from the line at request time, so polling shows none;
                       the SSE stream's staleness (bounded by `ticketrush.queue.push-interval`) is measured by the queue module's
                       own tests, not here
@@ -325,12 +326,14 @@ public final class Report {
                     n(num("queue.joined", flash)), n(num("queue.admitted", flash)), n(num("queue.leftSoldOut", flash)),
                     stage.getProperty("setting.queue.patience-seconds"), n(num("queue.leftSaleOver", flash)),
                     n(num("queue.leftExpired", flash)), n(num("queue.leftFailing", flash)),
+                    n(num("queue.leftTired", flash)), stage.getProperty("setting.queue.max-wait-seconds"),
                     n(num("queue.admissionRate", flash)), flash.getProperty("queue.admissionSpanSeconds", "0"),
                     n(num("queue.outflowPerSecond", flash)), n(num("queue.longestLine", flash)),
                     admitted == null ? "—" : sec(admitted.p50us()), admitted == null ? "—" : sec(admitted.p99us()),
                     admitted == null ? "—" : sec(admitted.maxUs()), flash.getProperty("queue.etaErrorP50Seconds", "—"),
                     flash.getProperty("queue.etaErrorP90Seconds", "—"), n(num("queue.polls", flash)),
-                    String.format(Locale.ROOT, "%.1f", num("queue.polls", flash) / Math.max(1, num("queue.admitted", flash)))));
+                    String.format(Locale.ROOT, "%.1f", num("queue.polls", flash) / Math.max(1, num("queue.admitted", flash))),
+                    n(num("queue.generatorWaits", flash)), n(num("setting.queue.max-inflight"))));
         }
         return t.toString();
     }

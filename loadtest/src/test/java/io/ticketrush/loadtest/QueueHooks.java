@@ -1,6 +1,7 @@
 package io.ticketrush.loadtest;
 
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 
@@ -27,8 +29,10 @@ import java.util.concurrent.atomic.LongAccumulator;
  *       waiting the {@code Retry-After} seconds each answer asks for, until {@code status = ADMITTED},
  *       and keeps {@code admissionToken} in the session (sent as the {@code Admission-Token} header on
  *       hold, order and confirm by {@link FlashSale});</li>
- *   <li>leaves without shopping if the line is closed as sold out for longer than
- *       {@code queue.patience-seconds}, if the sale is over, if the admission expired, or after five
+ *   <li>at most {@code queue.max-inflight} of these calls are in flight at once (a fan finding none free
+ *       tries 0.5-1.5 s later: the load generator's limit, not the server's, and reported as such);</li>
+ *   <li>leaves without shopping after waiting {@code queue.max-wait-seconds}, if the line is closed as
+ *       sold out for longer than {@code queue.patience-seconds}, if the sale is over, if the admission expired, or after five
  *       failed calls in a row.</li>
  * </ol>
  * Every admission goes into the timeline as {@code flash-queue:admitted} with the fan's time in the
@@ -50,7 +54,10 @@ final class QueueHooks {
     private final AtomicLong leftSaleOver = new AtomicLong();
     private final AtomicLong leftExpired = new AtomicLong();
     private final AtomicLong leftFailing = new AtomicLong();
+    private final AtomicLong leftTired = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
+    private final AtomicInteger inflight = new AtomicInteger();
+    private final AtomicLong gateWaits = new AtomicLong();
     private final LongAccumulator firstAdmission = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator lastAdmission = new LongAccumulator(Math::max, 0);
     private final LongAccumulator longestLine = new LongAccumulator(Math::max, 0);
@@ -66,10 +73,10 @@ final class QueueHooks {
     ChainBuilder joinAndAwaitAdmission() {
         String joinName = phase + ":queue-join";
         String statusName = phase + ":queue-status";
-        ChainBuilder join = Calls.timed(timeline, joinName,
-                placeChecks(http(joinName).post("/api/v1/events/" + eventId + "/queue")));
-        ChainBuilder look = Calls.timed(timeline, statusName,
-                placeChecks(http(statusName).get("/api/v1/events/" + eventId + "/queue")));
+        ChainBuilder join = gated(Calls.timed(timeline, joinName,
+                placeChecks(http(joinName).post("/api/v1/events/" + eventId + "/queue"))));
+        ChainBuilder look = gated(Calls.timed(timeline, statusName,
+                placeChecks(http(statusName).get("/api/v1/events/" + eventId + "/queue"))));
         return exec(session -> clear(session).set("queueWaiting", true).set("queueJoined", false)
                         .set("queueFailures", 0).set("admitted", false).set("queueClosedSince", 0L))
                 .exec(join)
@@ -80,6 +87,26 @@ final class QueueHooks {
                                 .exec(session -> clear(session))
                                 .exec(doIfOrElse(session -> session.getBoolean("queueJoined")).then(look).orElse(join))
                                 .exec(this::afterCall)));
+    }
+
+    /** The call once one of {@code queue.max-inflight} slots is free (see {@link Settings#QUEUE_MAX_INFLIGHT}). */
+    private ChainBuilder gated(ChainBuilder call) {
+        return exec(session -> session.set("gateOpen", false))
+                .exec(asLongAs(session -> !session.getBoolean("gateOpen")).on(
+                        exec(session -> {
+                            if (inflight.incrementAndGet() <= Settings.QUEUE_MAX_INFLIGHT) {
+                                return session.set("gateOpen", true);
+                            }
+                            inflight.decrementAndGet();
+                            gateWaits.incrementAndGet();
+                            return session;
+                        }).exec(doIf(session -> !session.getBoolean("gateOpen"))
+                                .then(pause(Duration.ofMillis(500), Duration.ofMillis(1_500))))))
+                .exec(call)
+                .exec(session -> {
+                    inflight.decrementAndGet();
+                    return session;
+                });
     }
 
     private static HttpRequestActionBuilder placeChecks(HttpRequestActionBuilder request) {
@@ -164,8 +191,12 @@ final class QueueHooks {
                 leftExpired.incrementAndGet();
                 return session.set("queueWaiting", false);
             }
-            default -> {
-                return session.set("queueClosedSince", 0L); // WAITING
+            default -> { // WAITING
+                if (now - session.getLong("queueJoinedAt") > Settings.QUEUE_MAX_WAIT_SECONDS * 1_000_000_000L) {
+                    leftTired.incrementAndGet();
+                    return session.set("queueWaiting", false);
+                }
+                return session.set("queueClosedSince", 0L);
             }
         }
     }
@@ -176,10 +207,12 @@ final class QueueHooks {
         out.put("queue.joined", String.valueOf(joined.get()));
         out.put("queue.admitted", String.valueOf(admitted.get()));
         out.put("queue.polls", String.valueOf(polls.get()));
+        out.put("queue.generatorWaits", String.valueOf(gateWaits.get()));
         out.put("queue.leftSoldOut", String.valueOf(leftSoldOut.get()));
         out.put("queue.leftSaleOver", String.valueOf(leftSaleOver.get()));
         out.put("queue.leftExpired", String.valueOf(leftExpired.get()));
         out.put("queue.leftFailing", String.valueOf(leftFailing.get()));
+        out.put("queue.leftTired", String.valueOf(leftTired.get()));
         out.put("queue.longestLine", String.valueOf(longestLine.get()));
         long first = firstAdmission.get();
         long last = lastAdmission.get();

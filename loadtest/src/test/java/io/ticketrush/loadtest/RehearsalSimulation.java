@@ -98,8 +98,7 @@ public class RehearsalSimulation extends Simulation {
                 .contentTypeHeader("application/json")
                 .userAgentHeader("ticketrush-rehearsal")
                 .disableCaching()
-                .shareConnections()
-                .maxConnectionsPerHost(Settings.MAX_CONNECTIONS);
+                .shareConnections();
         setUp(chain(stages)).protocols(protocol);
     }
 
@@ -147,11 +146,12 @@ public class RehearsalSimulation extends Simulation {
         settings.put("flash.admit-rate", String.valueOf(Settings.FLASH_ADMIT_RATE));
         settings.put("flash.tries", String.valueOf(Settings.FLASH_TRIES));
         settings.put("storm.rate", String.valueOf(Settings.STORM_RATE));
-        settings.put("http.max-connections", String.valueOf(Settings.MAX_CONNECTIONS));
         settings.put("queue.enabled", String.valueOf(Settings.QUEUE_ENABLED));
         settings.put("queue.max-active", String.valueOf(FlashSale.maxActive()));
         settings.put("queue.arrival-seconds", String.valueOf(Settings.QUEUE_ARRIVAL_SECONDS));
         settings.put("queue.patience-seconds", String.valueOf(Settings.QUEUE_PATIENCE_SECONDS));
+        settings.put("queue.max-wait-seconds", String.valueOf(Settings.QUEUE_MAX_WAIT_SECONDS));
+        settings.put("queue.max-inflight", String.valueOf(Settings.QUEUE_MAX_INFLIGHT));
         settings.put("join.concurrency", String.valueOf(Settings.JOIN_CONCURRENCY));
         settings.put("join.seconds", String.valueOf(Settings.JOIN_SECONDS));
         settings.put("coupon.paths", String.join(",", Settings.COUPON_PATHS));
