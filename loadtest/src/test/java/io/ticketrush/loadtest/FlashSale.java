@@ -34,8 +34,8 @@ import java.util.function.Function;
  * the event's line and wait for admission ({@link QueueHooks}; the line lets in {@code flash.admit-rate}
  * per second, at most {@code queue.max-active} shopping at once), then shop with the admission token;
  * without it they are let in at {@code flash.admit-rate} per second straight at the seats. Fans who won
- * a coupon in the coupon rush use it on their order (and order without it if it is refused). Each fan wants 1-4 seats; tries specific seats (mostly the best
- * section, so many collide), then on the last try the best available of a grade; with a hold,
+ * a coupon in the coupon rush use it on their order (and order without it if it is refused). Each fan
+ * wants 1-4 seats; tries specific seats (mostly the best section, so many collide), then on the last try the best available of a grade; with a hold,
  * orders, checks out at the sandbox gateway and confirms the payment. Meanwhile anonymous
  * readers load the seat map (gzip) at {@code storm.rate} per second.
  * <p>
