@@ -249,7 +249,8 @@ public final class Report {
         Row real = rows.get("coupons:real");
         StringBuilder t = new StringBuilder("""
                 Same load against each path, each on its own campaign of %s coupons (limit 1 per fan): %s fans at a time
-                (closed model) for %s s in all, %s; %s%% of the claims are a fan clicking a second time at once.
+                (closed model) for %s s in all, %s; %s%% of the claims are a fan's second click, sent while the first
+                is usually still in flight.
                 "Answered" counts every claim (201 issued, 409 sold out / already claimed); "issued" only 201s.
 
                 | claim path | answered/s | issued/s | coupons issued (database) | failed | p50 ms | p95 ms | p99 ms | max ms | answered/s vs ours |

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The coupon rush (first-come coupons, docs/promotions.md): {@code coupon.concurrency} fans at a time
  * (closed model) claim a coupon of a campaign of {@code coupon.stock} coupons, limit one per fan, for
  * {@code coupon.seconds} per path; {@code coupon.double-click} of the claims are a fan clicking twice
- * (the same fan again, at the same moment). The same load runs against the real claim (a Lua script
+ * (the same fan again, taken by the next user, usually while the first claim is still in flight). The same load runs against the real claim (a Lua script
  * in Redis) and the two baselines in {@code io.ticketrush.benchmark} (a {@code SELECT ... FOR UPDATE}
  * on the campaign's stock row, a Redisson lock per campaign), each on its own campaign, in
  * {@code coupon.rounds} interleaved rounds; each path's fans continue where its previous round stopped.
@@ -107,7 +107,7 @@ final class CouponRush {
 
     /**
      * Fans in order from the start; with probability {@code share} the previous fan again instead, so
-     * that two users of the same fan claim at the same moment (a double click). Thread-safe.
+     * that two users of the same fan claim close together (a double click). Thread-safe.
      */
     static Iterator<Map<String, Object>> doubleClicking(List<String> tokens, double share) {
         AtomicLong next = new AtomicLong();

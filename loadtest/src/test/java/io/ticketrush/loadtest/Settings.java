@@ -97,7 +97,7 @@ final class Settings {
     /** Seconds of load per coupon path in all, split over {@code coupon.rounds} interleaved rounds. */
     static final int COUPON_SECONDS = number("coupon.seconds", 10);
     static final int COUPON_ROUNDS = number("coupon.rounds", 2);
-    /** Share of claims that are a fan's second click, sent at the same moment as the first. */
+    /** Share of claims that are a fan's second click, sent right after the first (usually still in flight). */
     static final double COUPON_DOUBLE_CLICK = Double.parseDouble(text("coupon.double-click", "0.1"));
     /** Won off an order by a rush coupon; fans who won one use it in the flash sale. */
     static final int COUPON_DISCOUNT = number("coupon.discount", 5_000);
