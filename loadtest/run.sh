@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The on-sale rehearsal and benchmark in one command: starts a fresh server, stages a sale through
-# the public API, runs the Gatling simulations (real hold vs baselines, flash sale + seat-map storm),
-# audits the database, draws the charts and writes the report.
+# the public API, runs the Gatling simulations (real hold vs baselines, coupon rush vs baselines,
+# waiting-room join storm, flash sale through the waiting room + seat-map storm), audits the database,
+# draws the charts and writes the report.
 #
 #   loadtest/run.sh                       full benchmark, production mode (PostgreSQL 15 + Redis 7 services)
 #   loadtest/run.sh --mode embedded       full benchmark against the embedded PostgreSQL/Redis (durable)
@@ -68,7 +69,9 @@ if $SMOKE; then
   JFR="${JFR:-false}"
   # small and quick: every phase runs, the audit is what counts
   DEFAULTS=(-Dfans=1000 -Dhold.seats=2000 -Dhold.seconds=3 -Dhold.rounds=1 -Dhold.warmup-seconds=0 -Dhold.concurrency=16
-            -Dhold.hot-seats=40 -Dflash.seats=300 -Dflash.fans=600 -Dflash.admit-rate=100 -Dstorm.rate=20)
+            -Dhold.hot-seats=40 -Dflash.seats=300 -Dflash.fans=600 -Dflash.admit-rate=100 -Dstorm.rate=20
+            -Dqueue.arrival-seconds=2 -Dqueue.patience-seconds=5 -Dqueue.max-wait-seconds=45 -Djoin.seconds=1 -Djoin.concurrency=16
+            -Dcoupon.stock=200 -Dcoupon.seconds=1 -Dcoupon.rounds=1 -Dcoupon.concurrency=16)
 else
   NAME="${NAME:-rehearsal}"
   MODE="${MODE:-prod}"

@@ -94,9 +94,39 @@ public final class Audit {
                     SELECT h.event_id, h.user_id FROM holds h
                     LEFT JOIN purchase_quotas q ON q.event_id = h.event_id AND q.user_id = h.user_id
                     WHERE h.status IN ('ACTIVE', 'SOLD')
-                    GROUP BY h.event_id, h.user_id, q.used HAVING sum(cardinality(h.seat_ids)) > coalesce(q.used, 0)""")
-            // TODO(promotion): "coupon-within-stock" (issued coupons per campaign <= totalQuantity) and
-            //   "coupon-per-person" (coupons per campaign and person <= perPersonLimit), when coupons land.
+                    GROUP BY h.event_id, h.user_id, q.used HAVING sum(cardinality(h.seat_ids)) > coalesce(q.used, 0)"""),
+            new Check("coupon-within-stock", "No campaign issued more coupons than its stock (real campaigns and the baselines)",
+                    """
+                    SELECT 'real' AS path, c.id FROM coupon_campaigns c
+                    WHERE (SELECT count(*) FROM coupons k WHERE k.campaign_id = c.id) > c.total_quantity
+                    UNION ALL
+                    SELECT 'baseline', b.id FROM benchmark_coupon_campaigns b
+                    WHERE (SELECT count(*) FROM benchmark_coupons k WHERE k.campaign_id = b.id) > b.total_quantity"""),
+            new Check("coupon-per-person", "Nobody holds more coupons of a campaign than its per-person limit (real and baselines)",
+                    """
+                    SELECT 'real' AS path, k.campaign_id, k.user_id FROM coupons k JOIN coupon_campaigns c ON c.id = k.campaign_id
+                    GROUP BY k.campaign_id, k.user_id, c.per_person_limit HAVING count(*) > c.per_person_limit
+                    UNION ALL
+                    SELECT 'baseline', k.campaign_id, k.user_id FROM benchmark_coupons k
+                    JOIN benchmark_coupon_campaigns b ON b.id = k.campaign_id
+                    GROUP BY k.campaign_id, k.user_id, b.per_person_limit HAVING count(*) > b.per_person_limit"""),
+            new Check("coupon-numbers-unique", "Each coupon number of a campaign was given once, and a baseline's stock counter counts its coupons",
+                    """
+                    SELECT 'real' AS path, campaign_id, seq FROM coupons GROUP BY campaign_id, seq HAVING count(*) > 1
+                    UNION ALL
+                    SELECT 'baseline', campaign_id, seq FROM benchmark_coupons GROUP BY campaign_id, seq HAVING count(*) > 1
+                    UNION ALL
+                    SELECT 'counter', b.id, b.issued FROM benchmark_coupon_campaigns b
+                    WHERE b.issued <> (SELECT count(*) FROM benchmark_coupons k WHERE k.campaign_id = b.id)"""),
+            new Check("coupon-used-once", "No coupon pays more than one PAID order",
+                    """
+                    SELECT coupon_id FROM orders WHERE status = 'PAID' AND coupon_id IS NOT NULL
+                    GROUP BY coupon_id HAVING count(*) > 1"""),
+            new Check("paid-coupon-is-used", "The coupon of every PAID order is the buyer's and marked used by that order",
+                    """
+                    SELECT o.id FROM orders o LEFT JOIN coupons k ON k.id = o.coupon_id
+                    WHERE o.status = 'PAID' AND o.coupon_id IS NOT NULL
+                      AND (k.id IS NULL OR k.user_id <> o.user_id OR k.order_id IS DISTINCT FROM o.id OR k.used_at IS NULL)""")
     );
 
     public static void main(String[] args) throws Exception {
@@ -135,12 +165,15 @@ public final class Audit {
                 printSamples(check);
             }
         }
+        Properties coupons = properties(runDir.resolve("coupons-outcome.properties"));
+        if (!coupons.isEmpty()) {
+            failures += auditCoupons(coupons, settleSeconds);
+        }
         Properties flash = properties(runDir.resolve("flash-outcome.properties"));
         if (flash.containsKey("flash.performanceId")) {
             failures += auditFlashSale(flash, expectSoldOut);
         }
         measure();
-        markdown.append("| coupon within stock and per-person limit | — | not built yet (TODO(promotion)) |\n");
         results.setProperty("failures", String.valueOf(failures));
         try (var out = Files.newBufferedWriter(runDir.resolve("audit.properties"))) {
             results.store(out, "invariant audit");
@@ -168,6 +201,55 @@ public final class Audit {
 
     private static final String UNSETTLED =
             "SELECT count(*) FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')";
+
+    /**
+     * Every coupon a fan was told it got is stored: the real ones in {@code coupons} (written from the
+     * Redis Stream moments after the claim, so this waits up to {@code settleSeconds} for the writer),
+     * the baselines' in {@code benchmark_coupons}. Also records how many each campaign issued.
+     */
+    private int auditCoupons(Properties coupons, int settleSeconds) throws SQLException, IOException, InterruptedException {
+        int failures = 0;
+        for (String kind : List.of("real", "pessimistic", "redisson")) {
+            String campaignId = coupons.getProperty("coupons." + kind + ".campaignId");
+            if (campaignId == null) {
+                continue;
+            }
+            Path file = runDir.resolve("coupons-told-" + kind + ".txt");
+            List<String> told = Files.exists(file)
+                    ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
+            String table = kind.equals("real") ? "coupons" : "benchmark_coupons";
+            String missingSql = "SELECT count(*) FROM unnest(?::uuid[]) AS c(id) WHERE NOT EXISTS (SELECT 1 FROM "
+                    + table + " k WHERE k.id = c.id)";
+            long missing = missing(missingSql, told);
+            long started = System.nanoTime();
+            while (missing > 0 && kind.equals("real") && System.nanoTime() - started < settleSeconds * 1_000_000_000L) {
+                Thread.sleep(1_000);
+                missing = missing(missingSql, told);
+            }
+            failures += record("no-lost-coupons-" + kind, "Every coupon a fan was told it got (" + kind + ", " + told.size()
+                    + " told) is stored", missing);
+            String campaigns = kind.equals("real") ? "coupon_campaigns" : "benchmark_coupon_campaigns";
+            results.setProperty("coupons." + kind + ".issued",
+                    String.valueOf(scalar("SELECT count(*) FROM " + table + " WHERE campaign_id = '" + campaignId + "'")));
+            results.setProperty("coupons." + kind + ".stock",
+                    String.valueOf(scalar("SELECT total_quantity FROM " + campaigns + " WHERE id = '" + campaignId + "'")));
+            results.setProperty("coupons." + kind + ".fans",
+                    String.valueOf(scalar("SELECT count(DISTINCT user_id) FROM " + table + " WHERE campaign_id = '" + campaignId + "'")));
+        }
+        results.setProperty("coupons.paidOrdersWithCoupon",
+                String.valueOf(scalar("SELECT count(*) FROM orders WHERE status = 'PAID' AND coupon_id IS NOT NULL")));
+        return failures;
+    }
+
+    private long missing(String sql, List<String> ids) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            st.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 
     private int auditFlashSale(Properties flash, boolean expectSoldOut) throws SQLException, IOException {
         String performanceId = flash.getProperty("flash.performanceId");

@@ -13,7 +13,9 @@ import java.util.TreeMap;
 /**
  * Hand-written SVG charts from {@code timeline.csv}: for each phase (the request-name prefix
  * before ':'), throughput over time (responses per second, per request) and latency over time
- * (p99 solid, p50 dashed, milliseconds). No plotting library: a few hundred lines of SVG each.
+ * (p99 solid, p50 dashed, milliseconds). A {@code <phase>-queue} series (fans admitted by a waiting
+ * room, "latency" = time in queue) is drawn as admissions per second and time in queue. No plotting
+ * library: a few hundred lines of SVG each.
  */
 public final class Charts {
 
@@ -61,7 +63,9 @@ public final class Charts {
 
     private static String throughput(String phase, Map<String, List<Point>> series, long start) {
         double max = series.values().stream().flatMap(List::stream).mapToInt(Point::total).max().orElse(1);
-        Canvas c = new Canvas("Throughput over time — " + phase, "responses/s", max, series.values().stream()
+        boolean queue = phase.endsWith("-queue");
+        Canvas c = new Canvas(queue ? "Admissions over time — " + phase : "Throughput over time — " + phase,
+                queue ? "fans admitted/s" : "responses/s", max, series.values().stream()
                 .flatMap(List::stream).mapToLong(p -> p.second() - start).max().orElse(1));
         int i = 0;
         for (var s : series.entrySet()) {
@@ -74,7 +78,8 @@ public final class Charts {
 
     private static String latency(String phase, Map<String, List<Point>> series, long start) {
         double max = series.values().stream().flatMap(List::stream).mapToInt(Point::p99us).max().orElse(1000) / 1000.0;
-        Canvas c = new Canvas("Latency over time — " + phase + " (p99 solid, p50 dashed)", "ms", max,
+        Canvas c = new Canvas((phase.endsWith("-queue") ? "Time in queue of the fans admitted each second — " : "Latency over time — ")
+                + phase + " (p99 solid, p50 dashed)", "ms", max,
                 series.values().stream().flatMap(List::stream).mapToLong(p -> p.second() - start).max().orElse(1));
         int i = 0;
         for (var s : series.entrySet()) {

@@ -4,8 +4,10 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -13,6 +15,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,11 +26,16 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * The flash sale: {@code flash.fans} fans let in at {@code flash.admit-rate} per second for a
- * {@code flash.seats}-seat event. Each fan wants 1-4 seats; tries specific seats (mostly the best
- * section, so many collide), then on the last try the best available of a grade; with a hold,
+ * The flash sale: {@code flash.fans} fans for a {@code flash.seats}-seat event. With the waiting room
+ * on ({@code queue.enabled}, the default) they all arrive within {@code queue.arrival-seconds}, join
+ * the event's line and wait for admission ({@link QueueHooks}; the line lets in {@code flash.admit-rate}
+ * per second, at most {@code queue.max-active} shopping at once), then shop with the admission token;
+ * without it they are let in at {@code flash.admit-rate} per second straight at the seats. Fans who won
+ * a coupon in the coupon rush use it on their order (and order without it if it is refused). Each fan
+ * wants 1-4 seats; tries specific seats (mostly the best section, so many collide), then on the last try the best available of a grade; with a hold,
  * orders, checks out at the sandbox gateway and confirms the payment. Meanwhile anonymous
  * readers load the seat map (gzip) at {@code storm.rate} per second.
  * <p>
@@ -46,17 +54,32 @@ final class FlashSale {
     private final AtomicLong fansWithTickets = new AtomicLong();
     private final AtomicLong fansWithout = new AtomicLong();
     private final AtomicLong fansStuck = new AtomicLong();
+    private final AtomicLong fansNotAdmitted = new AtomicLong();
+    private final AtomicLong couponOrders = new AtomicLong();
+    private final AtomicLong couponsRefused = new AtomicLong();
+    private final AtomicLong paidWithCoupon = new AtomicLong();
+    private final QueueHooks queue;
+    private final Function<String, String> couponOf;
 
-    FlashSale(Timeline timeline, Staging.Show show) {
+    /** {@code couponOf}: the rush coupon a fan (by token) won, or null. */
+    FlashSale(Timeline timeline, Staging.Show show, Function<String, String> couponOf) {
         this.timeline = timeline;
         this.show = show;
+        this.couponOf = couponOf;
+        this.queue = Settings.QUEUE_ENABLED ? new QueueHooks(timeline, PHASE, show.eventId()) : null;
+    }
+
+    /** The waiting room's settings for the flash-sale event, or null without one. */
+    static Staging.Queue queueSettings() {
+        return Settings.QUEUE_ENABLED ? new Staging.Queue(Settings.FLASH_ADMIT_RATE, maxActive()) : null;
+    }
+
+    static int maxActive() {
+        return Settings.QUEUE_MAX_ACTIVE > 0 ? Settings.QUEUE_MAX_ACTIVE : Math.max(1, Settings.FLASH_FANS);
     }
 
     List<PopulationBuilder> populations(List<String> fans) {
-        PopulationBuilder buyers = scenario(PHASE + ":fans")
-                .feed(Calls.fans(fans))
-                .exec(QueueHooks.joinAndAwaitAdmission(timeline, show.eventId()))
-                .exec(session -> session.set("try", 0).set("held", false)
+        ChainBuilder shop = exec(session -> session.set("try", 0).set("held", false)
                         .set("quantity", quantity(ThreadLocalRandom.current().nextInt(100))))
                 .exec(asLongAs(session -> !session.getBoolean("held") && session.getInt("try") < Settings.FLASH_TRIES)
                         .on(exec(this::nextHoldRequest).exec(hold())))
@@ -70,8 +93,24 @@ final class FlashSale {
                         fansWithout.incrementAndGet();
                     }
                     return session;
-                })
-                .injectOpen(constantUsersPerSec(Settings.FLASH_ADMIT_RATE).during(arrival()));
+                });
+        var arrivals = scenario(PHASE + ":fans")
+                .feed(Calls.fans(fans))
+                .exec(session -> {
+                    String coupon = couponOf.apply(session.getString("token"));
+                    return coupon == null ? session : session.set("couponId", coupon);
+                });
+        PopulationBuilder buyers = queue == null
+                ? arrivals.exec(shop).injectOpen(constantUsersPerSec(Settings.FLASH_ADMIT_RATE).during(arrival()))
+                : arrivals.exec(queue.joinAndAwaitAdmission())
+                        .exec(doIf(session -> session.getBoolean("admitted")).then(shop))
+                        .exec(session -> {
+                            if (!session.getBoolean("admitted")) {
+                                fansNotAdmitted.incrementAndGet();
+                            }
+                            return session;
+                        })
+                        .injectOpen(rampUsers(Settings.FLASH_FANS).during(Duration.ofSeconds(Math.max(1, Settings.QUEUE_ARRIVAL_SECONDS))));
         String seatMap = PHASE + ":seat-map";
         PopulationBuilder readers = scenario(seatMap)
                 .exec(Calls.timed(timeline, seatMap, http(seatMap)
@@ -82,7 +121,7 @@ final class FlashSale {
         return Settings.STORM_RATE > 0 ? List.of(buyers, readers) : List.of(buyers);
     }
 
-    /** How long the fans take to come in. */
+    /** How long the fans take to come in (through the waiting room: to be let in). */
     static Duration arrival() {
         return Duration.ofMillis(Math.max(1_000, 1_000L * Settings.FLASH_FANS / Settings.FLASH_ADMIT_RATE));
     }
@@ -115,17 +154,33 @@ final class FlashSale {
 
     private ChainBuilder hold() {
         String name = PHASE + ":hold";
-        return exec(Calls.timed(timeline, name, http(name)
+        return exec(Calls.timed(timeline, name, admitted(http(name)
                 .post("/api/v1/performances/" + show.performanceId() + "/holds")
-                .header("Authorization", "Bearer #{token}")
-                // TODO(queue): .header("Admission-Token", "#{admissionToken}")
+                .header("Authorization", "Bearer #{token}"))
                 .body(StringBody("#{holdBody}"))
                 .check(status().saveAs("st"), status().in(201, 409, 422), jsonPath("$.holdId").optional().saveAs("holdId"))))
                 .exec(session -> session.set("held", session.contains("holdId")));
     }
 
+    /** The admission token on the call, when the sale has a waiting room. */
+    private HttpRequestActionBuilder admitted(HttpRequestActionBuilder request) {
+        return queue == null ? request : request.header("Admission-Token", "#{admissionToken}");
+    }
+
     private ChainBuilder orderAndPay() {
-        return exec(order())
+        return exec(doIfOrElse(session -> session.contains("couponId"))
+                        .then(exec(session -> {
+                            couponOrders.incrementAndGet();
+                            return session;
+                        }).exec(order("{\"holdId\":\"#{holdId}\",\"couponId\":\"#{couponId}\"}")))
+                        .orElse(order("{\"holdId\":\"#{holdId}\"}")))
+                // a refused coupon changes nothing: the fan orders the hold without it
+                .exec(doIf(session -> !session.contains("orderId") && session.contains("couponId") && session.contains("st")
+                        && List.of(404, 409, 422).contains(session.getInt("st"))).then(
+                        exec(session -> {
+                            couponsRefused.incrementAndGet();
+                            return session.remove("couponId");
+                        }).exec(order("{\"holdId\":\"#{holdId}\"}"))))
                 .exec(doIf(session -> session.contains("orderId")).then(checkout()))
                 .exec(doIf(session -> session.contains("paymentKey")).then(confirm()))
                 .exec(session -> {
@@ -133,6 +188,9 @@ final class FlashSale {
                     boolean paid = session.contains("st") && session.getInt("st") == 200
                             && "PAID".equals(session.getString("orderStatus")) && session.contains("tickets");
                     if (paid) {
+                        if (session.contains("couponId")) {
+                            paidWithCoupon.incrementAndGet();
+                        }
                         paidOrders.add(session.getString("orderId"));
                         paidTickets.addAndGet(session.getInt("tickets"));
                         return session.set("paid", true);
@@ -141,13 +199,11 @@ final class FlashSale {
                 });
     }
 
-    private ChainBuilder order() {
+    private ChainBuilder order(String body) {
         String name = PHASE + ":order";
-        return Calls.timed(timeline, name, http(name).post("/api/v1/orders")
-                .header("Authorization", "Bearer #{token}")
-                // TODO(queue): .header("Admission-Token", "#{admissionToken}")
-                // TODO(promotion): a fan who won a coupon in the coupon rush sends "couponId" here
-                .body(StringBody("{\"holdId\":\"#{holdId}\"}"))
+        return Calls.timed(timeline, name, admitted(http(name).post("/api/v1/orders")
+                .header("Authorization", "Bearer #{token}"))
+                .body(StringBody(body))
                 .check(status().saveAs("st"), status().is(201), jsonPath("$.orderId").saveAs("orderId"),
                         jsonPath("$.amount").ofLong().saveAs("amount")));
     }
@@ -161,9 +217,8 @@ final class FlashSale {
 
     private ChainBuilder confirm() {
         String name = PHASE + ":confirm";
-        return Calls.timed(timeline, name, http(name).post("/api/v1/orders/#{orderId}/payments/confirm")
-                .header("Authorization", "Bearer #{token}")
-                // TODO(queue): .header("Admission-Token", "#{admissionToken}")
+        return Calls.timed(timeline, name, admitted(http(name).post("/api/v1/orders/#{orderId}/payments/confirm")
+                .header("Authorization", "Bearer #{token}"))
                 .body(StringBody("{\"paymentKey\":\"#{paymentKey}\",\"amount\":#{amount}}"))
                 .check(status().saveAs("st"), status().is(200), jsonPath("$.status").saveAs("orderStatus"),
                         jsonPath("$.status").is("PAID"), jsonPath("$.tickets[*].ticketId").count().saveAs("tickets")));
@@ -174,7 +229,18 @@ final class FlashSale {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve("flash-paid-orders.txt"), paidOrders);
-            Files.writeString(dir.resolve("flash-outcome.properties"), """
+            StringBuilder extra = new StringBuilder();
+            extra.append("flash.queue=").append(queue != null).append('\n');
+            extra.append("flash.fansNotAdmitted=").append(fansNotAdmitted.get()).append('\n');
+            extra.append("flash.couponOrders=").append(couponOrders.get()).append('\n');
+            extra.append("flash.couponsRefused=").append(couponsRefused.get()).append('\n');
+            extra.append("flash.paidWithCoupon=").append(paidWithCoupon.get()).append('\n');
+            if (queue != null) {
+                extra.append("queue.outflowPerSecond=").append(Settings.FLASH_ADMIT_RATE).append('\n');
+                extra.append("queue.maxActiveShoppers=").append(maxActive()).append('\n');
+                queue.outcome().forEach((k, v) -> extra.append(k).append('=').append(v).append('\n'));
+            }
+            Files.writeString(dir.resolve("flash-outcome.properties"), extra + """
                     flash.performanceId=%s
                     flash.eventId=%s
                     flash.seats=%d

@@ -15,14 +15,15 @@ import java.util.Map;
 
 /**
  * The on-sale rehearsal against a running server ({@code -Dbase.url}), phase after phase
- * ({@code -Dphases=holds,flash}):
+ * ({@code -Dphases=holds,coupons,joins,flash}):
  * <ul>
  *   <li>{@code holds}: a warm-up, then the same hold race against the real hold, the
  *       {@code SELECT ... FOR UPDATE} baseline and the Redisson-lock baseline ({@link HoldRace});</li>
- *   <li>{@code flash}: the flash sale with the seat-map read storm ({@link FlashSale});</li>
- *   <li>TODO(promotion) {@code coupons}: the coupon rush against the real claim and its
- *       pessimistic baseline (first-come coupons with stock and per-person limit), when the
- *       promotion module is merged; the audit's coupon checks come with it.</li>
+ *   <li>{@code coupons}: the coupon rush, the same claims against the real claim and the two coupon
+ *       baselines in interleaved rounds ({@link CouponRush});</li>
+ *   <li>{@code joins}: the waiting-room join storm ({@link JoinStorm});</li>
+ *   <li>{@code flash}: the flash sale through the waiting room with the seat-map read storm
+ *       ({@link FlashSale}, {@link QueueHooks}); fans who won a coupon in the rush use it.</li>
  * </ul>
  * Staging (fans, venues, events) happens before the clock starts. At the end the per-request
  * timeline, the staging facts and what the fans were told go to {@code -Drun.dir} for the
@@ -33,6 +34,7 @@ public class RehearsalSimulation extends Simulation {
     private final Timeline timeline = new Timeline();
     private final Map<String, String> stage = new LinkedHashMap<>();
     private FlashSale flashSale;
+    private CouponRush couponRush;
 
     public RehearsalSimulation() {
         Staging staging = new Staging(Settings.BASE_URL, Settings.ADMIN_EMAIL, Settings.ADMIN_PASSWORD);
@@ -62,14 +64,31 @@ public class RehearsalSimulation extends Simulation {
                         }
                     }
                 }
+                case "coupons" -> {
+                    Map<String, String> campaigns = new LinkedHashMap<>();
+                    for (String kind : Settings.COUPON_PATHS) {
+                        campaigns.put(kind, staging.couponCampaign(kind, Settings.COUPON_STOCK, 1));
+                        stage.put("coupons." + kind + ".campaignId", campaigns.get(kind));
+                    }
+                    couponRush = new CouponRush(timeline, campaigns, fans);
+                    int seconds = Math.max(1, Settings.COUPON_SECONDS / Settings.COUPON_ROUNDS);
+                    for (int round = 1; round <= Settings.COUPON_ROUNDS; round++) {
+                        for (String kind : Settings.COUPON_PATHS) {
+                            stages.add(List.of(couponRush.population(kind, seconds, round)));
+                        }
+                    }
+                }
+                case "joins" -> {
+                    Staging.Show show = remember(staging.show("joins", 200, new Staging.Queue(1, 1)));
+                    stages.add(List.of(JoinStorm.population(timeline, show, fans)));
+                }
                 case "flash" -> {
-                    Staging.Show show = remember(staging.show("flash", Settings.FLASH_SEATS));
-                    flashSale = new FlashSale(timeline, show);
+                    Staging.Show show = remember(staging.show("flash", Settings.FLASH_SEATS, FlashSale.queueSettings()));
+                    CouponRush rush = couponRush;
+                    flashSale = new FlashSale(timeline, show, token -> rush == null ? null : rush.couponOf(token));
                     stages.add(flashSale.populations(fans));
                 }
-                case "coupons" -> throw new UnsupportedOperationException(
-                        "TODO(promotion): the coupon rush arrives with the promotion module");
-                default -> throw new IllegalArgumentException("Unknown phase " + phase + " (holds, flash)");
+                default -> throw new IllegalArgumentException("Unknown phase " + phase + " (holds, coupons, joins, flash)");
             }
         }
         writeStage();
@@ -127,6 +146,20 @@ public class RehearsalSimulation extends Simulation {
         settings.put("flash.admit-rate", String.valueOf(Settings.FLASH_ADMIT_RATE));
         settings.put("flash.tries", String.valueOf(Settings.FLASH_TRIES));
         settings.put("storm.rate", String.valueOf(Settings.STORM_RATE));
+        settings.put("queue.enabled", String.valueOf(Settings.QUEUE_ENABLED));
+        settings.put("queue.max-active", String.valueOf(FlashSale.maxActive()));
+        settings.put("queue.arrival-seconds", String.valueOf(Settings.QUEUE_ARRIVAL_SECONDS));
+        settings.put("queue.patience-seconds", String.valueOf(Settings.QUEUE_PATIENCE_SECONDS));
+        settings.put("queue.max-wait-seconds", String.valueOf(Settings.QUEUE_MAX_WAIT_SECONDS));
+        settings.put("queue.max-inflight", String.valueOf(Settings.QUEUE_MAX_INFLIGHT));
+        settings.put("join.concurrency", String.valueOf(Settings.JOIN_CONCURRENCY));
+        settings.put("join.seconds", String.valueOf(Settings.JOIN_SECONDS));
+        settings.put("coupon.paths", String.join(",", Settings.COUPON_PATHS));
+        settings.put("coupon.stock", String.valueOf(Settings.COUPON_STOCK));
+        settings.put("coupon.concurrency", String.valueOf(Settings.COUPON_CONCURRENCY));
+        settings.put("coupon.seconds", String.valueOf(Settings.COUPON_SECONDS));
+        settings.put("coupon.rounds", String.valueOf(Settings.COUPON_ROUNDS));
+        settings.put("coupon.double-click", String.valueOf(Settings.COUPON_DOUBLE_CLICK));
         StringBuilder text = new StringBuilder();
         settings.forEach((k, v) -> text.append("setting.").append(k).append('=').append(v).append('\n'));
         stage.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
@@ -143,6 +176,9 @@ public class RehearsalSimulation extends Simulation {
         timeline.write(Settings.RUN_DIR);
         if (flashSale != null) {
             flashSale.writeOutcome(Settings.RUN_DIR);
+        }
+        if (couponRush != null) {
+            couponRush.writeOutcome(Settings.RUN_DIR);
         }
     }
 }

@@ -17,8 +17,11 @@ final class Settings {
     static final String BASE_URL = text("base.url", "http://127.0.0.1:8080");
     /** Where staging, timeline and outcome files go. */
     static final Path RUN_DIR = Path.of(text("run.dir", "target/bench/adhoc-" + System.currentTimeMillis()));
-    /** Phases in order: holds (real vs baselines), flash (the sale with the seat-map storm). */
-    static final List<String> PHASES = list("phases", "holds,flash");
+    /**
+     * Phases in order: holds (real vs baselines), coupons (the coupon rush, real vs baselines), joins
+     * (the waiting-room join storm), flash (the sale through the waiting room, with the seat-map storm).
+     */
+    static final List<String> PHASES = list("phases", "holds,coupons,joins,flash");
     static final String ADMIN_EMAIL = text("admin.email", "admin@ticketrush.local");
     static final String ADMIN_PASSWORD = text("admin.password", "ticketrush-admin");
 
@@ -42,9 +45,8 @@ final class Settings {
     static final int FLASH_SEATS = number("flash.seats", 10_000);
     static final int FLASH_FANS = number("flash.fans", FANS);
     /**
-     * Fans let in per second (an open model: they do not wait for each other). Until the waiting room
-     * is merged this stands in for its outflow (TODO(queue): the queue admits, the fans all arrive at
-     * the opening); an unbounded stampede on the hold endpoint is what the queue exists to prevent.
+     * Fans let in per second: the waiting room's {@code outflowPerSecond} for the flash-sale event (or,
+     * with {@code queue.enabled=false}, the rate at which fans arrive straight at the seats).
      */
     static final int FLASH_ADMIT_RATE = number("flash.admit-rate", 500);
     /** Hold attempts per fan: specific seats first, best-available on the last try. */
@@ -52,6 +54,53 @@ final class Settings {
     /** Seat-map reads per second during the sale (anonymous, gzip). */
     static final int STORM_RATE = number("storm.rate", 200);
     static final String CARD = text("card", "4000-0000-0000-0000");
+
+    // waiting room of the flash sale
+    /** The flash-sale event has its waiting room on; every fan joins, waits for admission and shows the token. */
+    static final boolean QUEUE_ENABLED = Boolean.parseBoolean(text("queue.enabled", "true"));
+    /**
+     * The event's {@code maxActiveShoppers}; 0 (default): as many as there are fans, so that the outflow
+     * alone paces admission. A cap near the seat count stalls the line once fans start losing seats: a fan
+     * who holds nothing keeps its slot until the admission window ends (3 min by default; there is no
+     * "leave" call), and the smoke run spent three minutes waiting on exactly that.
+     */
+    static final int QUEUE_MAX_ACTIVE = number("queue.max-active", 0);
+    /**
+     * All flash-sale fans join within this many seconds of the phase start (the crowd at the opening;
+     * the join storm measures the peak join rate on its own).
+     */
+    static final int QUEUE_ARRIVAL_SECONDS = number("queue.arrival-seconds", 60);
+    /**
+     * Waiting-room calls (join, status) the load generator keeps in flight at most; a fan who finds
+     * none free tries again 0.5-1.5 s later (counted in the report). Without it a crowd on a slow
+     * server opens more sockets than the box allows (file limit, Tomcat's 8,192 connections) and
+     * fails on connect time-outs instead of measuring the server.
+     */
+    static final int QUEUE_MAX_INFLIGHT = number("queue.max-inflight", 4_000);
+    /**
+     * How long a fan waits in line at most before giving up (real fans do too). It bounds the phase:
+     * when the purchase path is slower than the outflow, admission slows down and the line drains slowly.
+     */
+    static final int QUEUE_MAX_WAIT_SECONDS = number("queue.max-wait-seconds", 300);
+    /** How long a fan keeps polling a line closed as sold out (held seats may come back) before leaving. */
+    static final int QUEUE_PATIENCE_SECONDS = number("queue.patience-seconds", 30);
+
+    // join storm: fans joining one waiting room as fast as they can (closed model)
+    static final int JOIN_CONCURRENCY = number("join.concurrency", 64);
+    static final int JOIN_SECONDS = number("join.seconds", 10);
+
+    // coupon rush: real claim vs baselines, same load shape each
+    static final List<String> COUPON_PATHS = list("coupon.paths", "real,pessimistic,redisson");
+    /** Coupons in each path's campaign (limit 1 per fan). */
+    static final int COUPON_STOCK = number("coupon.stock", 10_000);
+    static final int COUPON_CONCURRENCY = number("coupon.concurrency", 64);
+    /** Seconds of load per coupon path in all, split over {@code coupon.rounds} interleaved rounds. */
+    static final int COUPON_SECONDS = number("coupon.seconds", 10);
+    static final int COUPON_ROUNDS = number("coupon.rounds", 2);
+    /** Share of claims that are a fan's second click, sent right after the first (usually still in flight). */
+    static final double COUPON_DOUBLE_CLICK = Double.parseDouble(text("coupon.double-click", "0.1"));
+    /** Won off an order by a rush coupon; fans who won one use it in the flash sale. */
+    static final int COUPON_DISCOUNT = number("coupon.discount", 5_000);
 
     static String text(String name, String fallback) {
         String value = System.getProperty(name);

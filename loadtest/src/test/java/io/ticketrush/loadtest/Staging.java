@@ -53,6 +53,18 @@ final class Staging {
 
     /** A published event on sale now, in a new venue of about {@code seats} seats, max 4 tickets per person. */
     Show show(String name, int seats) {
+        return show(name, seats, null);
+    }
+
+    /** Waiting-room settings of an event ({@code queue} of the event request, see docs/waiting-room.md). */
+    record Queue(int outflowPerSecond, int maxActiveShoppers) {
+    }
+
+    /**
+     * The same, with the waiting room on when {@code queue} is given: the sale is open when the fans
+     * arrive, so they join a numbered line (first come, first served) and hold only with an admission token.
+     */
+    Show show(String name, int seats, Queue queue) {
         SeatPlan plan = SeatPlan.of(seats);
         JsonNode venue = post("/api/v1/venues", adminToken, plan.venueBody("벤치마크 홀 " + name), 201);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9)).withNano(0);
@@ -70,14 +82,34 @@ final class Staging {
                 Map.of("code", "R", "name", "R석", "price", 143_000, "sections", List.of("B")),
                 Map.of("code", "S", "name", "S석", "price", 99_000, "sections", List.of("C"))));
         event.put("performances", List.of(Map.of("startsAt", startsAt.toString())));
-        // TODO(queue): when the waiting room lands, the flash-sale event gets
-        //   "queue": {"enabled": true, "outflowPerSecond": ..., "maxActiveShoppers": ...}
-        // and opens at a set time that the fans wait for (QueueHooks.joinAndAwaitAdmission).
+        if (queue != null) {
+            event.put("queue", Map.of("enabled", true, "outflowPerSecond", queue.outflowPerSecond(),
+                    "maxActiveShoppers", queue.maxActiveShoppers()));
+        }
         JsonNode created = post("/api/v1/events", adminToken, event, 201);
         String eventId = created.get("eventId").asText();
         post("/api/v1/events/" + eventId + "/publish", adminToken, Map.of(), 200);
         String performanceId = created.get("performances").get(0).get("performanceId").asText();
         return new Show(name, eventId, performanceId, plan);
+    }
+
+    /**
+     * A first-come coupon campaign claimable now (FIXED discount, usable on any order), through the
+     * real API ({@code real}) or set up with the same stock, limit and window for a baseline.
+     */
+    String couponCampaign(String kind, int quantity, int perPersonLimit) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9)).withNano(0);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("totalQuantity", quantity);
+        body.put("perPersonLimit", perPersonLimit);
+        body.put("startsAt", now.minusMinutes(1).toString());
+        body.put("endsAt", now.plusHours(3).toString());
+        if (kind.equals("real")) {
+            body.put("name", "리허설 선착순 쿠폰");
+            body.put("discount", Map.of("type", "FIXED", "value", Settings.COUPON_DISCOUNT));
+            return post("/api/v1/coupon-campaigns", adminToken, body, 201).get("campaignId").asText();
+        }
+        return post("/benchmark/baseline/coupon-campaigns", adminToken, body, 201).get("campaignId").asText();
     }
 
     private JsonNode post(String path, String token, Object body, int expected) {
