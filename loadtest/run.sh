@@ -208,12 +208,18 @@ echo "loadtest/run.sh ${ORIGINAL_ARGS[*]}" >"$RUN/command.txt"
 
 # ---------- the simulations ----------
 log "running the simulations (log: $RUN/gatling.log)"
+CPU_SAMPLER=""
+if command -v python3 >/dev/null 2>&1; then   # where the CPU goes: server, PostgreSQL, Redis, Gatling
+  python3 loadtest/scripts/cpu-split.py "$SERVER_PID" "$RUN/cpu-split.properties" &
+  CPU_SAMPLER=$!
+fi
 GATLING_STATUS=0
 ./mvnw -B -ntp -pl loadtest gatling:test \
   -Dgatling.simulationClass=io.ticketrush.loadtest.RehearsalSimulation \
   -Dgatling.jvm.heap=-Xmx1g \
   -Dbase.url="$BASE_URL" -Drun.dir="$RUN" "${DEFAULTS[@]}" "${SIM_PROPS[@]}" >"$RUN/gatling.log" 2>&1 || GATLING_STATUS=$?
 echo "Load average at the end of the simulations: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/machine.txt"
+if [ -n "$CPU_SAMPLER" ]; then touch "$RUN/cpu-split.properties.stop"; wait "$CPU_SAMPLER" || true; fi
 grep -E "^(> |---- |Global|Please open)" "$RUN/gatling.log" | tail -20 || true
 ls -1dt "$ROOT"/loadtest/target/gatling/rehearsalsimulation-* 2>/dev/null | head -1 | sed "s#^$ROOT/##" >"$RUN/gatling-report.txt" || true
 if [ ! -f "$RUN/summary.csv" ]; then

@@ -99,6 +99,7 @@ public final class Report {
             }
         }
         md.append("## Machine\n\n```\n").append(text("machine.txt").strip()).append("\n```\n\n");
+        md.append(cpuSplit());
         md.append("## Command\n\n```\n").append(text("command.txt").strip()).append("\n```\n\n");
         md.append("Settings of this run:\n\n```\n");
         stage.stringPropertyNames().stream().filter(k -> k.startsWith("setting.")).sorted()
@@ -117,6 +118,31 @@ public final class Report {
         Path file = out.resolve(base + ".md");
         Files.writeString(file, md.toString());
         return file;
+    }
+
+    /** Where the machine's CPU went while the simulations ran (loadtest/scripts/cpu-split.py). */
+    private String cpuSplit() throws IOException {
+        Properties cpu = Audit.properties(runDir.resolve("cpu-split.properties"));
+        if (cpu.isEmpty()) {
+            return "";
+        }
+        double wall = Double.parseDouble(cpu.getProperty("wall.seconds", "0"));
+        int cores = Integer.parseInt(cpu.getProperty("cores", "1"));
+        double capacity = wall * cores;
+        StringBuilder t = new StringBuilder("## Where the machine's CPU went during the simulations\n\n");
+        t.append("CPU seconds per process group over the %.0f s of load, against the %d cores' %.0f CPU seconds:\n\n"
+                .formatted(wall, cores, capacity));
+        t.append("| who | CPU seconds | share of the machine |\n|---|---:|---:|\n");
+        for (String[] group : new String[][] {{"server", "the Ticketrush server (one JVM)"},
+                {"postgresql", "PostgreSQL (all its processes)"}, {"redis", "Redis"},
+                {"load-generator", "Gatling (and Maven around it)"}, {"other", "everything else"}}) {
+            double seconds = Double.parseDouble(cpu.getProperty(group[0] + ".seconds", "0"));
+            t.append("| %s | %.0f | %.0f %% |\n".formatted(group[1], seconds, capacity == 0 ? 0 : 100 * seconds / capacity));
+        }
+        double busy = Double.parseDouble(cpu.getProperty("machine.busy.seconds", "0"));
+        t.append("| **machine busy (all of it, kernel included)** | %.0f | %.0f %% |\n\n"
+                .formatted(busy, capacity == 0 ? 0 : 100 * busy / capacity));
+        return t.toString();
     }
 
     private String targets() {
