@@ -1,5 +1,7 @@
 package io.ticketrush.queue;
 
+import io.ticketrush.inventory.Hold;
+import io.ticketrush.inventory.SeatHolds;
 import io.ticketrush.queue.persistence.Lines;
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.shared.Ids;
@@ -18,15 +20,17 @@ public class WaitingRoom {
     private final AdmissionPolicy policy;
     private final AdmissionTokens tokens;
     private final QueueMetrics metrics;
+    private final SeatHolds holds;
     private final Clock clock;
 
     WaitingRoom(QueuedSales sales, Lines lines, AdmissionPolicy policy, AdmissionTokens tokens, QueueMetrics metrics,
-            Clock clock) {
+            SeatHolds holds, Clock clock) {
         this.sales = sales;
         this.lines = lines;
         this.policy = policy;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -46,6 +50,25 @@ public class WaitingRoom {
             metrics.joined();
         }
         return standing(sale, fanId, joined.look(), now).orElseThrow(() -> new IllegalStateException("Joined but not in line"));
+    }
+
+    /**
+     * An admitted fan gives their turn up (they found nothing, or changed their mind): the
+     * admission ends now rather than at its deadline and the slot goes to the next fan. A fan who
+     * still holds seats of the event must let them go (or pay) first: 409 {@code holding-seats}.
+     * A fan who is still waiting simply stays in line (closing the page is enough: an admission
+     * nobody uses expires). Idempotent.
+     */
+    public void leave(UUID eventId, UUID fanId) {
+        QueuedSale sale = sales.queued(eventId);
+        boolean holding = holds.activeOf(fanId).stream().map(Hold::eventId).anyMatch(sale.eventId()::equals);
+        if (holding) {
+            throw DomainException.conflict("holding-seats",
+                    "You still hold seats of this event: let them go or pay for them first");
+        }
+        if (lines.leave(sale.eventId(), fanId)) {
+            metrics.left();
+        }
     }
 
     /** The fan's place; 404 {@code not-in-queue} if they have not joined. */

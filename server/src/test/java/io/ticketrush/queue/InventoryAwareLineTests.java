@@ -135,6 +135,39 @@ class InventoryAwareLineTests {
         assertThat(more.code()).isEqualTo("limit-exceeded");
     }
 
+    @Test
+    void anAdmittedFanWhoGivesUpFreesTheSlotForTheNextFan() {
+        // one shopper at a time: the second fan waits until the first is done
+        Shows.Show show = queues.onSale(people.organizer().token(), 2, 10, 4, 100, 1);
+        UUID eventId = UUID.fromString(show.eventId());
+        String queue = "/api/v1/events/" + show.eventId() + "/queue";
+        People.Person first = people.fan();
+        People.Person second = people.fan();
+        String token = admitted(show, first);
+        queues.join(show.eventId(), second.token());
+        assertThat(room.place(eventId, second.userId()).status()).isEqualTo(QueueStatus.WAITING);
+
+        Api.Response hold = api.post("/api/v1/performances/" + show.performanceId() + "/holds", first.token(),
+                Map.of("seatIds", List.of("A-1-1")), Map.of("Admission-Token", token));
+        assertThat(hold.status()).isEqualTo(201);
+        Api.Response refused = api.delete(queue, first.token());
+        assertThat(refused.status()).as("seats still held").isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("holding-seats");
+        assertThat(room.place(eventId, second.userId()).status()).isEqualTo(QueueStatus.WAITING);
+
+        // letting the seats go ends the admission by itself; giving up without seats does it at once
+        assertThat(api.delete("/api/v1/holds/" + hold.json().get("holdId").asString(), first.token()).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(5)).until(() -> room.place(eventId, second.userId()).status() == QueueStatus.ADMITTED);
+        assertThat(api.delete(queue, second.token()).status()).isEqualTo(204);
+        assertThat(api.delete(queue, second.token()).status()).as("idempotent").isEqualTo(204);
+        assertThat(room.place(eventId, second.userId()).status()).isNotEqualTo(QueueStatus.ADMITTED);
+
+        People.Person third = people.fan();
+        queues.join(show.eventId(), third.token());
+        await().atMost(Duration.ofSeconds(5)).until(() -> room.place(eventId, third.userId()).status() == QueueStatus.ADMITTED);
+        assertThat(api.delete(queue, people.fan().token()).status()).as("not in line: nothing to end").isEqualTo(204);
+    }
+
     private String admitted(Shows.Show show, People.Person fan) {
         queues.join(show.eventId(), fan.token());
         UUID eventId = UUID.fromString(show.eventId());

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +35,13 @@ class QueueController {
         Caller caller = Caller.current();
         limits.check(request.getRemoteAddr(), caller.userId());
         return withRetryAfter(room.join(eventId, caller.userId()));
+    }
+
+    /** An admitted fan gives their turn up; 204 (also when there was nothing to end). */
+    @DeleteMapping("/api/v1/events/{eventId}/queue")
+    ResponseEntity<Void> leave(@PathVariable UUID eventId) {
+        room.leave(eventId, Caller.current().userId());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/events/{eventId}/queue")
