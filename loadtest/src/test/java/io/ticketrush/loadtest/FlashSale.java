@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -79,11 +80,15 @@ final class FlashSale {
     }
 
     List<PopulationBuilder> populations(List<String> fans) {
-        ChainBuilder shop = exec(session -> session.set("try", 0).set("held", false)
+        ChainBuilder shop = exec(session -> session.set("try", 0).set("held", false).set("busyRetries", 0)
                         .set("quantity", quantity(ThreadLocalRandom.current().nextInt(100))))
                 .exec(asLongAs(session -> !session.getBoolean("held") && session.getInt("try") < Settings.FLASH_TRIES)
-                        .on(exec(this::nextHoldRequest).exec(hold())))
+                        .on(exec(this::nextHoldRequest).exec(hold())
+                                // 503 busy: the server turned the call away before doing anything; the same
+                                // attempt again after Retry-After (1 s), a bounded number of times
+                                .exec(asLongAs(FlashSale::busyAndPatient).on(pause(Duration.ofSeconds(1)).exec(hold())))))
                 .exec(doIf(session -> session.getBoolean("held")).then(orderAndPay()))
+                .exec(doIf(session -> queue != null && !session.contains("paid")).then(giveUp()))
                 .exec(session -> {
                     if (session.contains("paid")) {
                         fansWithTickets.incrementAndGet();
@@ -159,7 +164,8 @@ final class FlashSale {
                 .header("Authorization", "Bearer #{token}"))
                 .body(StringBody("#{holdBody}"))
                 .check(status().saveAs("st"), status().in(201, 409, 422), jsonPath("$.holdId").optional().saveAs("holdId"))))
-                .exec(session -> session.set("held", session.contains("holdId")));
+                .exec(session -> session.set("held", session.contains("holdId"))
+                        .set("busyRetries", session.getInt("busyRetries") + (isBusy(session) ? 1 : 0)));
     }
 
     /** The admission token on the call, when the sale has a waiting room. */
@@ -181,6 +187,10 @@ final class FlashSale {
                             couponsRefused.incrementAndGet();
                             return session.remove("couponId");
                         }).exec(order("{\"holdId\":\"#{holdId}\"}"))))
+                .exec(asLongAs(session -> !session.contains("orderId") && busyAndPatient(session)).on(
+                        pause(Duration.ofSeconds(1)).exec(doIfOrElse(session -> session.contains("couponId"))
+                                .then(order("{\"holdId\":\"#{holdId}\",\"couponId\":\"#{couponId}\"}"))
+                                .orElse(order("{\"holdId\":\"#{holdId}\"}")))))
                 .exec(doIf(session -> session.contains("orderId")).then(checkout()))
                 .exec(doIf(session -> session.contains("paymentKey")).then(confirm()))
                 .exec(session -> {
@@ -199,13 +209,41 @@ final class FlashSale {
                 });
     }
 
+    private static boolean isBusy(Session session) {
+        return session.contains("st") && session.getInt("st") == 503;
+    }
+
+    /** The last answer was 503 busy and the fan still has patience. */
+    private static boolean busyAndPatient(Session session) {
+        return session.contains("st") && session.getInt("st") == 503
+                && session.getInt("busyRetries") < Settings.BUSY_RETRIES;
+    }
+
+    /**
+     * A fan who ends without paying gives the turn up, as a fan closing the page would (the slot goes
+     * to the next fan now, not at the admission's deadline): one who still holds seats lets them go
+     * (which ends the admission), one who holds nothing leaves the line.
+     */
+    private ChainBuilder giveUp() {
+        String release = PHASE + ":release";
+        String leave = PHASE + ":leave";
+        return exec(doIfOrElse(session -> session.getBoolean("held") && session.contains("holdId"))
+                .then(Calls.timed(timeline, release, http(release).delete("/api/v1/holds/#{holdId}")
+                        .header("Authorization", "Bearer #{token}")
+                        .check(status().saveAs("st"), status().in(204, 404))))
+                .orElse(Calls.timed(timeline, leave, http(leave).delete("/api/v1/events/" + show.eventId() + "/queue")
+                        .header("Authorization", "Bearer #{token}")
+                        .check(status().saveAs("st"), status().in(204, 409)))));
+    }
+
     private ChainBuilder order(String body) {
         String name = PHASE + ":order";
         return Calls.timed(timeline, name, admitted(http(name).post("/api/v1/orders")
                 .header("Authorization", "Bearer #{token}"))
                 .body(StringBody(body))
                 .check(status().saveAs("st"), status().is(201), jsonPath("$.orderId").saveAs("orderId"),
-                        jsonPath("$.amount").ofLong().saveAs("amount")));
+                        jsonPath("$.amount").ofLong().saveAs("amount")))
+                .exec(session -> session.set("busyRetries", session.getInt("busyRetries") + (isBusy(session) ? 1 : 0)));
     }
 
     private ChainBuilder checkout() {

@@ -59,12 +59,14 @@ final class Settings {
     /** The flash-sale event has its waiting room on; every fan joins, waits for admission and shows the token. */
     static final boolean QUEUE_ENABLED = Boolean.parseBoolean(text("queue.enabled", "true"));
     /**
-     * The event's {@code maxActiveShoppers}; 0 (default): as many as there are fans, so that the outflow
-     * alone paces admission. A cap near the seat count stalls the line once fans start losing seats: a fan
-     * who holds nothing keeps its slot until the admission window ends (3 min by default; there is no
-     * "leave" call), and the smoke run spent three minutes waiting on exactly that.
+     * The event's {@code maxActiveShoppers}: how many admitted fans shop at once (default 250, about what
+     * one instance on the 2-core machine serves without queueing on its connection pool; 0: as many as
+     * there are fans, so that only the outflow paces admission). Fans who end without paying give their
+     * turn up ({@code DELETE …/queue}, or by letting their hold go), so the cap never waits on them.
      */
-    static final int QUEUE_MAX_ACTIVE = number("queue.max-active", 0);
+    static final int QUEUE_MAX_ACTIVE = number("queue.max-active", 250);
+    /** How often a fan asks again when a hold or order is answered 503 busy (waiting Retry-After each time). */
+    static final int BUSY_RETRIES = number("flash.busy-retries", 10);
     /**
      * All flash-sale fans join within this many seconds of the phase start (the crowd at the opening;
      * the join storm measures the peak join rate on its own).

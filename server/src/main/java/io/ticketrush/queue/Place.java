@@ -30,12 +30,24 @@ public record Place(QueueStatus status, @Nullable Long position, @Nullable Long 
                 null);
     }
 
-    /** Seconds a polling client should wait before asking again: longer the further back it stands. */
+    /**
+     * Seconds a polling client should wait before asking again: longer the further back it stands
+     * and the slower the line moves (a tenth of the estimated wait, so the place a poller sees is
+     * about as current, relative to its wait, near the front as far back), between 1 and 30 s. A
+     * line closed because it sold out is asked every 10 s (seats may come back). Polling is what
+     * the waiting fans cost the servers when they do not use the stream: in the rehearsal it was
+     * most of their work (docs/performance.md).
+     */
     public long retryAfterSeconds() {
         if (status == QueueStatus.ADMITTED || status == QueueStatus.EXPIRED) {
             return 0;
         }
+        if (status == QueueStatus.CLOSED) {
+            return "sale-over".equals(reason) ? 0 : 10;
+        }
         long behind = ahead == null ? (queueLength == null ? 0 : queueLength) : ahead;
-        return Math.min(30, 1 + behind / 1000);
+        long byLine = 1 + behind / 1000;
+        long byWait = etaSeconds == null ? 0 : etaSeconds / 10;
+        return Math.max(1, Math.min(30, Math.max(byLine, byWait)));
     }
 }
