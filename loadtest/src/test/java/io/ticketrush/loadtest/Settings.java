@@ -75,7 +75,7 @@ final class Settings {
     /**
      * Waiting-room calls (join, status) the load generator keeps in flight at most; a fan who finds
      * none free tries again 0.5-1.5 s later (counted in the report). Without it a crowd on a slow
-     * server opens more sockets than the box allows (file limit, Tomcat's 8,192 connections) and
+     * server opens more sockets than the box allows (file limit, Tomcat's 16,000 connections) and
      * fails on connect time-outs instead of measuring the server.
      */
     static final int QUEUE_MAX_INFLIGHT = number("queue.max-inflight", 4_000);
