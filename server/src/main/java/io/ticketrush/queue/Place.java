@@ -1,5 +1,6 @@
 package io.ticketrush.queue;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -25,29 +26,38 @@ public record Place(QueueStatus status, @Nullable Long position, @Nullable Long 
         @Nullable Long seatsLeft, @Nullable String reason, @Nullable Long queueLength, @Nullable String entryId,
         @Nullable Instant drawAt, @Nullable Boolean preQueue, @Nullable Boolean paused) {
 
+    private static final long SOLD_OUT_POLL_SECONDS = 30;
+
     static Place closed(String reason) {
         return new Place(QueueStatus.CLOSED, null, null, null, null, null, null, null, reason, null, null, null, null,
                 null);
     }
 
     /**
-     * Seconds a polling client should wait before asking again: longer the further back it stands
-     * and the slower the line moves (a tenth of the estimated wait, so the place a poller sees is
-     * about as current, relative to its wait, near the front as far back), between 1 and 30 s. A
-     * line closed because it sold out is asked every 10 s (seats may come back). Polling is what
-     * the waiting fans cost the servers when they do not use the stream: in the rehearsal it was
-     * most of their work (docs/performance.md).
+     * Seconds a polling client should wait before asking again: half of the estimated wait,
+     * between 1 s and {@code longest} (so a fan whose estimate holds asks about twice as often
+     * each time and notices the admission within about a second, and a line of N fans costs
+     * about log2(wait) polls per fan instead of one per second each); without an estimate (the line is paused)
+     * 1 s per 1,000 fans ahead, plus 1. A line closed because it sold out is asked every 30 s (at most
+     * {@code longest}): seats may come back, but a crowd told "sold out" must not hammer the
+     * servers. Polling is what the waiting fans cost the servers when they do not use the stream
+     * (docs/performance.md).
      */
-    public long retryAfterSeconds() {
+    public long retryAfterSeconds(Duration longest) {
+        long cap = Math.max(1, longest.toSeconds());
         if (status == QueueStatus.ADMITTED || status == QueueStatus.EXPIRED) {
             return 0;
         }
         if (status == QueueStatus.CLOSED) {
-            return "sale-over".equals(reason) ? 0 : 10;
+            return "sale-over".equals(reason) ? 0 : Math.min(cap, SOLD_OUT_POLL_SECONDS);
         }
-        long behind = ahead == null ? (queueLength == null ? 0 : queueLength) : ahead;
-        long byLine = 1 + behind / 1000;
-        long byWait = etaSeconds == null ? 0 : etaSeconds / 10;
-        return Math.max(1, Math.min(30, Math.max(byLine, byWait)));
+        long pace;
+        if (etaSeconds == null) {
+            long behind = ahead == null ? (queueLength == null ? 0 : queueLength) : ahead;
+            pace = 1 + behind / 1000;
+        } else {
+            pace = (etaSeconds + 1) / 2;
+        }
+        return Math.max(1, Math.min(cap, pace));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           web server's connection buffers); beyond it a stream request gets 503 and the client
  *                           polls GET instead
  * @param maxAdmissionsPerTick upper bound of fans admitted by one gatekeeper step
+ * @param longestPoll        the longest {@code Retry-After} a waiting fan is given (far back in a long line)
  * @param rateHalfLife       half-life of the measured admission rate behind the ETA
  * @param retention          how long a line's Redis keys are kept after its sale ended
  */
@@ -34,6 +35,7 @@ public record WaitingRoomSettings(
         @DefaultValue("PT15S") Duration heartbeat,
         @DefaultValue("10000") int maxStreams,
         @DefaultValue("5000") int maxAdmissionsPerTick,
+        @DefaultValue("PT2M") Duration longestPoll,
         @DefaultValue("PT10S") Duration rateHalfLife,
         @DefaultValue("P1D") Duration retention) {
 }

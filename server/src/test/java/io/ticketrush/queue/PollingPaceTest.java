@@ -2,9 +2,12 @@ package io.ticketrush.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PollingPaceTest {
+
+    private static final Duration LONGEST = Duration.ofMinutes(2);
 
     private static Place waiting(long ahead, Long etaSeconds) {
         return new Place(QueueStatus.WAITING, ahead + 1, ahead, etaSeconds, null, null, null, 100L, null, ahead + 10,
@@ -13,21 +16,45 @@ class PollingPaceTest {
 
     @Test
     void nearTheFrontAFanAsksEverySecond() {
-        assertThat(waiting(0, 0L).retryAfterSeconds()).isEqualTo(1);
-        assertThat(waiting(50, 5L).retryAfterSeconds()).isEqualTo(1);
+        assertThat(waiting(0, 0L).retryAfterSeconds(LONGEST)).isEqualTo(1);
+        assertThat(waiting(50, 1L).retryAfterSeconds(LONGEST)).isEqualTo(1);
+        assertThat(waiting(50, 2L).retryAfterSeconds(LONGEST)).isEqualTo(1);
     }
 
     @Test
-    void furtherBackOrInASlowLineLessOften() {
-        assertThat(waiting(5_000, 10L).retryAfterSeconds()).as("by the line").isEqualTo(6);
-        assertThat(waiting(500, 200L).retryAfterSeconds()).as("a tenth of the wait").isEqualTo(20);
-        assertThat(waiting(500, null).retryAfterSeconds()).as("no estimate (paused)").isEqualTo(1);
-        assertThat(waiting(100_000, 5_000L).retryAfterSeconds()).as("never more than 30 s").isEqualTo(30);
+    void aFanAsksAgainAfterHalfOfTheEstimatedWait() {
+        assertThat(waiting(500, 10L).retryAfterSeconds(LONGEST)).isEqualTo(5);
+        assertThat(waiting(5_000, 11L).retryAfterSeconds(LONGEST)).as("rounded up").isEqualTo(6);
+        assertThat(waiting(500, 200L).retryAfterSeconds(LONGEST)).isEqualTo(100);
+        assertThat(waiting(100_000, 5_000L).retryAfterSeconds(LONGEST)).as("never more than the longest").isEqualTo(120);
+        assertThat(waiting(100_000, 5_000L).retryAfterSeconds(Duration.ofSeconds(30))).isEqualTo(30);
+    }
+
+    @Test
+    void withoutAnEstimateByTheFansAhead() {
+        assertThat(waiting(500, null).retryAfterSeconds(LONGEST)).as("paused").isEqualTo(1);
+        assertThat(waiting(5_000, null).retryAfterSeconds(LONGEST)).isEqualTo(6);
+    }
+
+    @Test
+    void aFanWhoseEstimateHoldsPollsAFewTimesNotOncePerSecond() {
+        // a fan 20,000 places back in a line admitting 100 fans a second, polling as told
+        double rate = 100;
+        long ahead = 20_000;
+        int polls = 0;
+        while (ahead > 0) {
+            long eta = (long) Math.ceil(ahead / rate);
+            long wait = waiting(ahead, eta).retryAfterSeconds(LONGEST);
+            ahead = Math.max(0, ahead - (long) (wait * rate));
+            polls++;
+        }
+        assertThat(polls).as("polls until admitted").isBetween(5, 12);
     }
 
     @Test
     void closedOrDecidedLines() {
-        assertThat(Place.closed("sold-out").retryAfterSeconds()).isEqualTo(10);
-        assertThat(Place.closed("sale-over").retryAfterSeconds()).isZero();
+        assertThat(Place.closed("sold-out").retryAfterSeconds(LONGEST)).isEqualTo(30);
+        assertThat(Place.closed("sold-out").retryAfterSeconds(Duration.ofSeconds(10))).isEqualTo(10);
+        assertThat(Place.closed("sale-over").retryAfterSeconds(LONGEST)).isZero();
     }
 }

@@ -182,7 +182,7 @@ class WaitingRoomHttpTests {
         room.join(eventId, fan);
         WaitingRoomSettings full = new WaitingRoomSettings(settings.tick(), settings.pushInterval(),
                 settings.admissionWindow(), settings.holdAttemptGrace(), settings.signingKey(), settings.streamTimeout(),
-                settings.heartbeat(), 0, settings.maxAdmissionsPerTick(), settings.rateHalfLife(), settings.retention());
+                settings.heartbeat(), 0, settings.maxAdmissionsPerTick(), settings.longestPoll(), settings.rateHalfLife(), settings.retention());
         LineBroadcast broadcast = new LineBroadcast(sales, lines, policy, tokens, metrics, full, json, clock);
         assertThatThrownBy(() -> broadcast.watch(eventId, fan)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.status()).isEqualTo(503);

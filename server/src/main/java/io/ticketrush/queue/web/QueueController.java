@@ -4,8 +4,10 @@ import io.ticketrush.queue.LineBroadcast;
 import io.ticketrush.queue.Place;
 import io.ticketrush.queue.RateLimits;
 import io.ticketrush.queue.WaitingRoom;
+import io.ticketrush.queue.WaitingRoomSettings;
 import io.ticketrush.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +25,13 @@ class QueueController {
     private final WaitingRoom room;
     private final LineBroadcast broadcast;
     private final RateLimits limits;
+    private final Duration longestPoll;
 
-    QueueController(WaitingRoom room, LineBroadcast broadcast, RateLimits limits) {
+    QueueController(WaitingRoom room, LineBroadcast broadcast, RateLimits limits, WaitingRoomSettings settings) {
         this.room = room;
         this.broadcast = broadcast;
         this.limits = limits;
+        this.longestPoll = settings.longestPoll();
     }
 
     @PostMapping("/api/v1/events/{eventId}/queue")
@@ -59,9 +63,9 @@ class QueueController {
         return broadcast.watch(eventId, caller.userId());
     }
 
-    private static ResponseEntity<Place> withRetryAfter(Place place) {
+    private ResponseEntity<Place> withRetryAfter(Place place) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        long retryAfter = place.retryAfterSeconds();
+        long retryAfter = place.retryAfterSeconds(longestPoll);
         if (retryAfter > 0) {
             ok.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         }

@@ -7,10 +7,12 @@ import io.ticketrush.queue.Place;
 import io.ticketrush.queue.QueueStatus;
 import io.ticketrush.queue.RateLimits;
 import io.ticketrush.queue.WaitingRoom;
+import io.ticketrush.queue.WaitingRoomSettings;
 import io.ticketrush.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -40,8 +42,11 @@ class WaitingRoomPages {
     private final RateLimits limits;
     private final Events events;
     private final Clock clock;
+    private final Duration longestPoll;
 
-    WaitingRoomPages(WaitingRoom room, LineBroadcast broadcast, RateLimits limits, Events events, Clock clock) {
+    WaitingRoomPages(WaitingRoom room, LineBroadcast broadcast, RateLimits limits, Events events, Clock clock,
+            WaitingRoomSettings settings) {
+        this.longestPoll = settings.longestPoll();
         this.room = room;
         this.broadcast = broadcast;
         this.limits = limits;
@@ -88,7 +93,7 @@ class WaitingRoomPages {
         Place place = room.place(eventId, fan);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, place.retryAfterSeconds())))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, place.retryAfterSeconds(longestPoll))))
                 .body(place);
     }
 
