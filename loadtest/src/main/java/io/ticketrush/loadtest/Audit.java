@@ -158,11 +158,14 @@ public final class Audit {
         markdown.append("| invariant | rows breaking it | result |\n|---|---:|---|\n");
         int failures = record("payments-settled", "Every payment is settled within %d s after the load stops (none still confirming, unknown or being refunded)"
                 .formatted(settleSeconds), unsettled);
+        if (unsettled > 0) {
+            printSamples("payments-settled", UNSETTLED_ROWS);
+        }
         for (Check check : CHECKS) {
             long breaking = count(check.sql());
             failures += record(check.name(), check.promise(), breaking);
             if (breaking > 0) {
-                printSamples(check);
+                printSamples(check.name(), check.sql());
             }
         }
         Properties coupons = properties(runDir.resolve("coupons-outcome.properties"));
@@ -201,6 +204,12 @@ public final class Audit {
 
     private static final String UNSETTLED =
             "SELECT count(*) FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')";
+
+    /** What an unsettled payment looked like, for the run's log: enough to tell which step it stopped at. */
+    private static final String UNSETTLED_ROWS = """
+            SELECT id, status, payment_state, payment_key IS NOT NULL AS has_key, amount, created_at,
+                   payment_attempted_at, payment_deadline, now() AS audited_at
+            FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')""";
 
     /**
      * Every coupon a fan was told it got is stored: the real ones in {@code coupons} (written from the
@@ -327,8 +336,8 @@ public final class Audit {
     }
 
     /** The first rows that break a check, on standard error, to start the investigation. */
-    private void printSamples(Check check) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT * FROM (" + check.sql() + ") AS breaking LIMIT 5");
+    private void printSamples(String name, String sql) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT * FROM (" + sql + ") AS breaking LIMIT 5");
              ResultSet rs = st.executeQuery()) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -336,7 +345,7 @@ public final class Audit {
                 for (int c = 1; c <= columns; c++) {
                     values.add(rs.getMetaData().getColumnLabel(c) + "=" + rs.getString(c));
                 }
-                System.err.println("  " + check.name() + " breaks at: " + String.join(", ", values));
+                System.err.println("  " + name + " breaks at: " + String.join(", ", values));
             }
         }
     }

@@ -342,7 +342,8 @@ public final class Report {
                     - time in queue (join click to the first answer saying ADMITTED; includes up to one polling interval):
                       p50 %s s, p99 %s s, max %s s
                     - ETA given at joining vs the actual wait: median error %s s, p90 %s s (positive: slower than promised)
-                    - status polls: %s (%s per admitted fan); the load generator held a fan back %s times because
+                    - status polls: %s (%s per admitted fan); waiting-room calls turned away with 503 `busy` by the
+                      server's front door and asked again after `Retry-After`: %s; the load generator held a fan back %s times because
                       %s waiting-room calls were already in flight (its own limit: those waits add to the time in queue)
                     - position staleness: a polled position is computed from the line at request time, so polling shows none;
                       the SSE stream's staleness (bounded by `ticketrush.queue.push-interval`) is measured by the queue module's
@@ -360,7 +361,7 @@ public final class Report {
                     admitted == null ? "—" : sec(admitted.maxUs()), flash.getProperty("queue.etaErrorP50Seconds", "—"),
                     flash.getProperty("queue.etaErrorP90Seconds", "—"), n(num("queue.polls", flash)),
                     String.format(Locale.ROOT, "%.1f", num("queue.polls", flash) / Math.max(1, num("queue.admitted", flash))),
-                    n(num("queue.generatorWaits", flash)), n(num("setting.queue.max-inflight"))));
+                    n(num("queue.busy", flash)), n(num("queue.generatorWaits", flash)), n(num("setting.queue.max-inflight"))));
         }
         return t.toString();
     }

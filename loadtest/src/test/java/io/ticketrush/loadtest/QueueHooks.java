@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.LongAccumulator;
  *       hold, order and confirm by {@link FlashSale});</li>
  *   <li>at most {@code queue.max-inflight} of these calls are in flight at once (a fan finding none free
  *       tries 0.5-1.5 s later: the load generator's limit, not the server's, and reported as such);</li>
+ *   <li>a call answered 503 {@code busy} (the server's front door turned it away) is asked again after its
+ *       {@code Retry-After}, not counted as a failure;</li>
  *   <li>leaves without shopping after waiting {@code queue.max-wait-seconds}, if the line is closed as
  *       sold out for longer than {@code queue.patience-seconds}, if the sale is over, if the admission expired, or after five
  *       failed calls in a row.</li>
@@ -56,6 +58,7 @@ final class QueueHooks {
     private final AtomicLong leftFailing = new AtomicLong();
     private final AtomicLong leftTired = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong busy = new AtomicLong();
     private final AtomicInteger inflight = new AtomicInteger();
     private final AtomicLong gateWaits = new AtomicLong();
     private final LongAccumulator firstAdmission = new LongAccumulator(Math::min, Long.MAX_VALUE);
@@ -111,13 +114,13 @@ final class QueueHooks {
 
     private static HttpRequestActionBuilder placeChecks(HttpRequestActionBuilder request) {
         return request.header("Authorization", "Bearer #{token}")
-                .check(status().saveAs("st"), status().is(200),
+                .check(status().saveAs("st"), header("Retry-After").optional().saveAs("retryAfterHeader"),
+                        status().is(200),
                         jsonPath("$.status").optional().saveAs("queueStatus"),
                         jsonPath("$.reason").optional().saveAs("queueReason"),
                         jsonPath("$.admissionToken").optional().saveAs("admissionToken"),
                         jsonPath("$.etaSeconds").ofLong().optional().saveAs("queueEta"),
-                        jsonPath("$.queueLength").ofLong().optional().saveAs("queueLength"),
-                        header("Retry-After").optional().saveAs("retryAfterHeader"));
+                        jsonPath("$.queueLength").ofLong().optional().saveAs("queueLength"));
     }
 
     private static Session clear(Session session) {
@@ -142,12 +145,17 @@ final class QueueHooks {
         long retryAfter = 1;
         if (session.contains("retryAfterHeader")) {
             try {
-                retryAfter = Math.max(1, Math.min(30, Long.parseLong(session.getString("retryAfterHeader").strip())));
+                retryAfter = Math.max(1, Math.min(600, Long.parseLong(session.getString("retryAfterHeader").strip())));
             } catch (NumberFormatException ignored) {
                 retryAfter = 1;
             }
         }
         session = session.set("queueRetryAfter", retryAfter);
+        if (session.contains("st") && session.getInt("st") == 503) {
+            // turned away at the door (503 busy): not a failure, ask again after Retry-After
+            busy.incrementAndGet();
+            return session;
+        }
         if (!answered) {
             int failures = session.getInt("queueFailures") + 1;
             if (failures >= MAX_FAILURES_IN_A_ROW) {
@@ -207,6 +215,7 @@ final class QueueHooks {
         out.put("queue.joined", String.valueOf(joined.get()));
         out.put("queue.admitted", String.valueOf(admitted.get()));
         out.put("queue.polls", String.valueOf(polls.get()));
+        out.put("queue.busy", String.valueOf(busy.get()));
         out.put("queue.generatorWaits", String.valueOf(gateWaits.get()));
         out.put("queue.leftSoldOut", String.valueOf(leftSoldOut.get()));
         out.put("queue.leftSaleOver", String.valueOf(leftSaleOver.get()));

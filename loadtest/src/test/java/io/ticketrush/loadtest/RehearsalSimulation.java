@@ -102,8 +102,11 @@ public class RehearsalSimulation extends Simulation {
         setUp(chain(stages)).protocols(protocol);
     }
 
-    /** Stage after stage: each starts when the previous one's users have all finished. */
-    private static PopulationBuilder chain(List<List<PopulationBuilder>> stages) {
+    /**
+     * Stage after stage: each starts when the previous stage's first population (its fans) has finished;
+     * the populations of one stage (the flash sale's fans and its seat-map readers) run side by side.
+     */
+    private static List<PopulationBuilder> chain(List<List<PopulationBuilder>> stages) {
         List<PopulationBuilder> next = null;
         for (int i = stages.size() - 1; i >= 0; i--) {
             List<PopulationBuilder> current = new ArrayList<>(stages.get(i));
@@ -115,10 +118,7 @@ public class RehearsalSimulation extends Simulation {
         if (next == null) {
             throw new IllegalArgumentException("No phases to run");
         }
-        if (next.size() == 1) {
-            return next.getFirst();
-        }
-        throw new IllegalArgumentException("The first phase must be a single population");
+        return next;
     }
 
     private Staging.Show remember(Staging.Show show) {

@@ -82,7 +82,7 @@ class PurchaseBulkhead extends OncePerRequestFilter implements Ordered {
         }
         if (!admitted) {
             rejected.increment();
-            busy(response);
+            busy(response, "1", "Too many purchases at once; try again in a moment");
             return;
         }
         try {
@@ -92,14 +92,15 @@ class PurchaseBulkhead extends OncePerRequestFilter implements Ordered {
         }
     }
 
-    private static void busy(HttpServletResponse response) throws IOException {
+    /** 503 {@code busy} as problem+json, written without the MVC machinery (the request never got that far). */
+    static void busy(HttpServletResponse response, String retryAfterSeconds, String detail) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", "1");
+        response.setHeader("Retry-After", retryAfterSeconds);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("""
-                {"type":"about:blank","title":"Busy","status":503,"code":"busy",\
-                "detail":"Too many purchases at once; try again in a moment"}""");
+                {"type":"about:blank","title":"Busy","status":503,"code":"busy","retryAfterSeconds":%s,\
+                "detail":"%s"}""".formatted(retryAfterSeconds, detail));
     }
 
     /** Before security: a call turned away costs no token check, no body parsing, no connection. */

@@ -1,0 +1,100 @@
+package io.ticketrush.platform.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Load shedding at the door: at most {@code ticketrush.front-door.max-in-flight} requests are
+ * worked on at once on this instance; the next ones wait up to {@code max-wait} for a turn and are
+ * otherwise answered 503 {@code busy} with {@code Retry-After}, before any work is done.
+ *
+ * <p>Why: with virtual threads the server accepts every request a crowd sends. Past what the cores
+ * can serve, more concurrency only adds waiting, every request gets slower, clients time out and
+ * retry, and the work done for a request nobody waits for any more is wasted; in the on-sale
+ * rehearsal 100,000 fans arriving at once left 11,000 requests inside one instance, all timing out.
+ * Turned away in half a second, a fan retries after {@code Retry-After} and everyone else is served
+ * at full speed.
+ *
+ * <p>Who is never turned away here: an admitted fan's purchase (a hold, order or payment
+ * confirmation carrying the {@code Admission-Token} header; the waiting room already bounds those
+ * shoppers, the purchase bulkhead bounds the database work, and a forged header only earns a 403
+ * from the admission guard), health checks ({@code /actuator/**}: an instance busy serving a crowd
+ * is not down) and the sandbox payment gateway ({@code /sandbox-pg/**}, which stands for the card
+ * company's servers).
+ */
+@Component
+class FrontDoor extends OncePerRequestFilter implements Ordered {
+
+    private static final Pattern ADMITTED_PURCHASE = Pattern.compile(
+            "/api/v1/(performances/[^/]+/holds|orders|orders/[^/]+/payments/confirm)/?");
+
+    private final FrontDoorSettings settings;
+    private final Semaphore permits;
+    private final Counter rejected;
+    private final String retryAfter;
+
+    FrontDoor(FrontDoorSettings settings, MeterRegistry registry) {
+        this.settings = settings;
+        this.permits = new Semaphore(Math.max(1, settings.maxInFlight()), true);
+        this.retryAfter = Long.toString(Math.max(1, settings.retryAfter().toSeconds()));
+        this.rejected = Counter.builder("ticketrush.front.door.rejected")
+                .description("Requests answered 503 busy because the instance was working on max-in-flight requests")
+                .register(registry);
+        Gauge.builder("ticketrush.front.door.in.flight", permits, p -> settings.maxInFlight() - p.availablePermits())
+                .description("Requests being worked on (past the front door)")
+                .register(registry);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!settings.enabled()) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/actuator/") || path.startsWith("/sandbox-pg/")) {
+            return true;
+        }
+        return "POST".equals(request.getMethod()) && request.getHeader("Admission-Token") != null
+                && ADMITTED_PURCHASE.matcher(path).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = permits.tryAcquire(settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            rejected.increment();
+            PurchaseBulkhead.busy(response, retryAfter, "The servers are busy; try again in a moment");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** First of all: a request turned away costs no token check, no body parsing, no session. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 40;
+    }
+}

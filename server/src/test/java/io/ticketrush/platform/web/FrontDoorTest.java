@@ -1,0 +1,106 @@
+package io.ticketrush.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class FrontDoorTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final FrontDoor door = new FrontDoor(
+            new FrontDoorSettings(true, 1, Duration.ofMillis(50), Duration.ofSeconds(3)), registry);
+
+    private static MockHttpServletRequest request(String method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setRequestURI(path);
+        return request;
+    }
+
+    private static MockHttpServletRequest admitted(String path) {
+        MockHttpServletRequest request = request("POST", path);
+        request.addHeader("Admission-Token", "anything");
+        return request;
+    }
+
+    /** Occupies the only turn until {@code release} counts down. */
+    private CompletableFuture<MockHttpServletResponse> occupy(CountDownLatch entered, CountDownLatch release) {
+        return CompletableFuture.supplyAsync(() -> {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            try {
+                door.doFilter(request("GET", "/api/v1/events"), response, (req, res) -> {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ((MockHttpServletResponse) res).setStatus(200);
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return response;
+        });
+    }
+
+    @Test
+    void beyondTheLimitARequestIsTurnedAwayWith503BusyAndRetryAfterAndTheNextOneGetsIn() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first = occupy(entered, release);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse turnedAway = new MockHttpServletResponse();
+        MockFilterChain notReached = new MockFilterChain();
+        door.doFilter(request("GET", "/api/v1/events/e/queue"), turnedAway, notReached);
+        assertThat(turnedAway.getStatus()).isEqualTo(503);
+        assertThat(turnedAway.getHeader("Retry-After")).isEqualTo("3");
+        assertThat(turnedAway.getContentType()).startsWith("application/problem+json");
+        assertThat(turnedAway.getContentAsString()).contains("\"code\":\"busy\"").contains("\"retryAfterSeconds\":3");
+        assertThat(notReached.getRequest()).as("the application never saw the request").isNull();
+
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        MockFilterChain afterwards = new MockFilterChain();
+        door.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), afterwards);
+        assertThat(afterwards.getRequest()).as("the turn came back").isNotNull();
+        assertThat(registry.get("ticketrush.front.door.rejected").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void admittedPurchasesHealthChecksAndTheSandboxGatewayPassEvenWhenFull() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first = occupy(entered, release);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            for (MockHttpServletRequest passing : new MockHttpServletRequest[] {
+                    admitted("/api/v1/performances/p/holds"), admitted("/api/v1/orders"),
+                    admitted("/api/v1/orders/o/payments/confirm"), request("GET", "/actuator/health"),
+                    request("POST", "/sandbox-pg/v1/payments/confirm")}) {
+                MockFilterChain chain = new MockFilterChain();
+                door.doFilter(passing, new MockHttpServletResponse(), chain);
+                assertThat(chain.getRequest()).as(passing.getRequestURI()).isNotNull();
+            }
+            for (MockHttpServletRequest waiting : new MockHttpServletRequest[] {
+                    request("POST", "/api/v1/performances/p/holds"), // no admission token
+                    admitted("/api/v1/orders/o/cancel"), // not a purchase
+                    request("POST", "/api/v1/events/e/queue")}) {
+                MockHttpServletResponse response = new MockHttpServletResponse();
+                door.doFilter(waiting, response, new MockFilterChain());
+                assertThat(response.getStatus()).as(waiting.getRequestURI()).isEqualTo(503);
+            }
+        } finally {
+            release.countDown();
+        }
+        assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,65 @@
+package io.ticketrush.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketrush.testing.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+@IntegrationTest
+class RequestThreadsTests {
+
+    @Autowired
+    WebServerApplicationContext context;
+
+    @Test
+    void theServerRunsRequestsOnAtMostThreadsMaxVirtualThreads() {
+        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+        Executor executor = server.getTomcat().getConnector().getProtocolHandler().getExecutor();
+        assertThat(executor).isInstanceOf(ThreadPoolExecutor.class);
+        assertThat(((ThreadPoolExecutor) executor).getMaximumPoolSize()).isEqualTo(400);
+    }
+
+    @Test
+    void theExecutorRunsEveryTaskOnAVirtualThreadAndNeverMoreThanItsBoundAtOnce() throws Exception {
+        ThreadPoolExecutor executor = RequestThreads.executor(3);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicReference<Boolean> allVirtual = new AtomicReference<>(true);
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(20);
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tasks.add(() -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                if (!Thread.currentThread().isVirtual()) {
+                    allVirtual.set(false);
+                }
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                running.decrementAndGet();
+                done.countDown();
+            });
+        }
+        tasks.forEach(executor::execute);
+        assertThat(executor.getQueue()).as("the rest wait without a thread").hasSize(17);
+        gate.countDown();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(most.get()).isEqualTo(3);
+        assertThat(allVirtual.get()).isTrue();
+        executor.shutdown();
+    }
+}
