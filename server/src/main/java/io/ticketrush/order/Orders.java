@@ -4,7 +4,9 @@ import io.ticketrush.order.persistence.OrderRows;
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.ticket.IssuedTicket;
 import io.ticketrush.ticket.Tickets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +31,22 @@ public class Orders {
     }
 
     public List<IssuedTicket> ticketsOf(Order order) {
-        return order.status() == OrderStatus.PAID || order.status() == OrderStatus.CANCELLED
-                ? tickets.forOrder(order.id()) : List.of();
+        return showsTickets(order) ? tickets.forOrder(order.id()) : List.of();
+    }
+
+    /** {@link #ticketsOf(Order)} for many orders in one query: each order's id to its tickets (none: empty list). */
+    public Map<UUID, List<IssuedTicket>> ticketsOf(List<Order> orders) {
+        Map<UUID, List<IssuedTicket>> issued = tickets.forOrders(
+                orders.stream().filter(Orders::showsTickets).map(Order::id).toList());
+        Map<UUID, List<IssuedTicket>> byOrder = new LinkedHashMap<>();
+        for (Order order : orders) {
+            byOrder.put(order.id(), showsTickets(order) ? issued.getOrDefault(order.id(), List.of()) : List.of());
+        }
+        return byOrder;
+    }
+
+    private static boolean showsTickets(Order order) {
+        return order.status() == OrderStatus.PAID || order.status() == OrderStatus.CANCELLED;
     }
 
     static DomainException unknownOrder() {

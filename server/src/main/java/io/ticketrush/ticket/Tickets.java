@@ -8,6 +8,8 @@ import io.ticketrush.ticket.persistence.TicketRows.NewTicket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,13 @@ public class Tickets {
     @Transactional(readOnly = true)
     public List<IssuedTicket> forOrder(UUID orderId) {
         return rows.forOrder(orderId).stream().map(Ticket::issued).toList();
+    }
+
+    /** The tickets of each of these orders, read in one query; an order without tickets has no entry. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<IssuedTicket>> forOrders(Collection<UUID> orderIds) {
+        return rows.forOrders(orderIds).stream().map(Ticket::issued)
+                .collect(Collectors.groupingBy(IssuedTicket::orderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** Marks the order's tickets CANCELLED (order cancelled or refunded); a later check-in is refused. */

@@ -12,13 +12,20 @@ import io.ticketrush.shared.DomainException;
 import io.ticketrush.testing.Api;
 import io.ticketrush.testing.Fans;
 import io.ticketrush.testing.IntegrationTest;
+import io.ticketrush.ticket.persistence.TicketRows;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +46,8 @@ class TicketFlowTests {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DataSource dataSource;
 
     Api api;
     Fans fans;
@@ -231,6 +240,70 @@ class TicketFlowTests {
         UUID secondOrder = UUID.randomUUID();
         assertThat(issue(secondOrder, "J-1")).singleElement()
                 .satisfies(t -> assertThat(t.status()).isEqualTo(TicketStatus.VALID));
+    }
+
+    @Test
+    void theTicketsOfManyOrdersOfSeveralOwnersAreReadInOneStatementEachUnderItsOwnOrder() {
+        UUID otherOwner = UUID.fromString(fans.signUp().userId());
+        UUID pair = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID ticketless = UUID.randomUUID();
+        issue(pair, "K-2", "K-1");
+        issue(single, "K-3");
+        tx.execute(status -> tickets.issue(theirs, otherOwner, performanceId, List.of("K-4")));
+        issue(cancelled, "K-5");
+        tx.executeWithoutResult(status -> tickets.cancelForOrder(cancelled));
+
+        Map<UUID, List<IssuedTicket>> mine = tickets.forOrders(List.of(pair, single, cancelled, ticketless));
+
+        assertThat(mine).containsOnlyKeys(pair, single, cancelled);
+        assertThat(mine.get(pair)).as("as forOrder lists them").isEqualTo(tickets.forOrder(pair))
+                .extracting(IssuedTicket::seatId).containsExactly("K-1", "K-2");
+        assertThat(mine.get(single)).extracting(IssuedTicket::seatId).containsExactly("K-3");
+        assertThat(mine.get(cancelled)).extracting(IssuedTicket::status).containsExactly(TicketStatus.CANCELLED);
+        assertThat(mine.values()).allSatisfy(list -> assertThat(list)
+                .allSatisfy(t -> assertThat(t.ownerId()).isEqualTo(UUID.fromString(fan.userId()))));
+        assertThat(tickets.forOrders(List.of())).isEmpty();
+
+        AtomicInteger statements = new AtomicInteger();
+        TicketRows counted = new TicketRows(JdbcClient.create(countingStatements(dataSource, statements)));
+        assertThat(counted.forOrders(List.of(pair))).hasSize(2);
+        assertThat(statements).as("one order, one statement").hasValue(1);
+        statements.set(0);
+        assertThat(counted.forOrders(List.of(pair, single, theirs, cancelled, ticketless))).hasSize(5);
+        assertThat(statements).as("five orders, still one statement").hasValue(1);
+        statements.set(0);
+        assertThat(counted.forOrders(List.of())).isEmpty();
+        assertThat(statements).as("no orders, no statement").hasValue(0);
+    }
+
+    /** The data source, counting every statement prepared or created on its connections. */
+    private static DataSource countingStatements(DataSource target, AtomicInteger statements) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    if (result instanceof Connection connection) {
+                        return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                                (p, m, a) -> {
+                                    if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
+                                            || m.getName().equals("prepareCall")) {
+                                        statements.incrementAndGet();
+                                    }
+                                    return invoke(m, connection, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private List<IssuedTicket> issue(UUID orderId, String... seats) {

@@ -38,6 +38,11 @@ public class CampaignForm {
         return form;
     }
 
+    /** The form field where the promotion module's error about {@code planField} goes. */
+    static String formField(String planField) {
+        return planField.equals("discount.value") ? "discountValue" : planField;
+    }
+
     @Nullable CampaignPlan toPlan(Errors errors) {
         if (name == null || name.isBlank() || name.length() > 100) {
             errors.rejectValue("name", "console.invalid.name");

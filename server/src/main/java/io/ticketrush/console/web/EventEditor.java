@@ -82,7 +82,7 @@ class EventEditor {
             Event event = events.draft(plan, Caller.current().userId());
             return "redirect:/console/events/" + event.id();
         } catch (DomainException e) {
-            FieldErrorsBinding.bind(e, result, field -> field.replaceFirst("^performances\\[(\\d+)]\\.startsAt$", "performances[$1]"));
+            FieldErrorsBinding.bind(e, result, EventForm::formField);
             return page(form, model);
         }
     }

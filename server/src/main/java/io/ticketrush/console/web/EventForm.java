@@ -116,6 +116,11 @@ public class EventForm {
         return form;
     }
 
+    /** The form field where the catalog's error about {@code catalogField} goes: a performance is one time input. */
+    static String formField(String catalogField) {
+        return catalogField.replaceFirst("^performances\\[(\\d+)]\\.startsAt$", "performances[$1]");
+    }
+
     void addGrade() {
         grades.add(new GradeForm("", "", 0, List.of()));
     }

@@ -4,16 +4,22 @@ import io.ticketrush.shared.DomainException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 
-/** Puts the catalog's field errors ({@code errors: [{field, message}]}) on the form's fields. */
+/**
+ * Reads a module's field errors ({@code errors: [{field, message}]}) for the console's pages. Each
+ * form says only where a module's field goes ({@code formField}); putting the errors on the form is done here.
+ */
 final class FieldErrorsBinding {
 
     private FieldErrorsBinding() {
     }
 
+    /** Each field error on the form field {@code toFormField} names; the whole form's error when there are none. */
     static void bind(DomainException e, BindingResult result, UnaryOperator<String> toFormField) {
-        if (!(e.properties().get("errors") instanceof List<?> errors) || errors.isEmpty()) {
+        List<?> errors = errors(e);
+        if (errors.isEmpty()) {
             result.reject("error." + e.code(), e.getMessage());
             return;
         }
@@ -28,5 +34,18 @@ final class FieldErrorsBinding {
                 }
             }
         }
+    }
+
+    /** The first field error's message, for a page without a form to bind to; null when there is none. */
+    static @Nullable String firstMessage(DomainException e) {
+        List<?> errors = errors(e);
+        if (!errors.isEmpty() && errors.getFirst() instanceof Map<?, ?> first && first.get("message") != null) {
+            return String.valueOf(first.get("message"));
+        }
+        return null;
+    }
+
+    private static List<?> errors(DomainException e) {
+        return e.properties().get("errors") instanceof List<?> errors ? errors : List.of();
     }
 }

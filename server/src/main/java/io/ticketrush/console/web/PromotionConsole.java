@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +72,7 @@ class PromotionConsole {
             campaigns.create(Caller.current().userId(), plan);
             return "redirect:/console/coupons?created";
         } catch (DomainException e) {
-            FieldErrorsBinding.bind(e, result, field -> field.equals("discount.value") ? "discountValue" : field);
+            FieldErrorsBinding.bind(e, result, CampaignForm::formField);
             return couponsPage(form, model);
         }
     }
@@ -166,10 +165,7 @@ class PromotionConsole {
 
     /** The first field message of a validation failure, or the failure's code as a message key. */
     private static Note fieldMessage(DomainException e) {
-        if (e.properties().get("errors") instanceof java.util.List<?> errors && !errors.isEmpty()
-                && errors.getFirst() instanceof Map<?, ?> first && first.get("message") != null) {
-            return new Note(null, String.valueOf(first.get("message")));
-        }
-        return Note.key("error." + e.code());
+        String message = FieldErrorsBinding.firstMessage(e);
+        return message != null ? new Note(null, message) : Note.key("error." + e.code());
     }
 }

@@ -54,7 +54,7 @@ class VenueEditor {
             Venue venue = venues.create(form.toPlan(), Caller.current().userId());
             return "redirect:/console/events/new?venue=" + venue.id() + "&venueCreated=" + venue.seatCount();
         } catch (DomainException e) {
-            FieldErrorsBinding.bind(e, result, field -> field.replaceFirst("\\.rows\\[\\d+]\\.\\w+$", ".rows"));
+            FieldErrorsBinding.bind(e, result, VenueForm::formField);
             return page(form, model);
         }
     }

@@ -104,6 +104,11 @@ public class VenueForm {
         return form;
     }
 
+    /** The form field where the catalog's error about {@code catalogField} goes: a row's error lands on its section's rows. */
+    static String formField(String catalogField) {
+        return catalogField.replaceFirst("\\.rows\\[\\d+]\\.\\w+$", ".rows");
+    }
+
     SectionForm addSection() {
         SectionForm section = new SectionForm();
         section.setCode(String.valueOf((char) ('A' + Math.min(sections.size(), 25))));

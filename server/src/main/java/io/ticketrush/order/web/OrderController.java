@@ -97,7 +97,9 @@ class OrderController {
 
     @GetMapping("/api/v1/me/orders")
     Map<String, List<OrderResponse>> mine() {
-        return Map.of("items", orders.of(Caller.current().userId()).stream().map(o -> view(o)).toList());
+        List<Order> mine = orders.of(Caller.current().userId());
+        Map<UUID, List<IssuedTicket>> tickets = orders.ticketsOf(mine);
+        return Map.of("items", mine.stream().map(o -> OrderResponse.of(o, tickets.get(o.id()))).toList());
     }
 
     private OrderResponse view(Order order) {

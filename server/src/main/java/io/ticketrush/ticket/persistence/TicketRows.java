@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,17 @@ public class TicketRows {
     public List<Ticket> forOrder(UUID orderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE order_id = :orderId ORDER BY seat_id")
                 .param("orderId", orderId)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
+    /** The tickets of all these orders in one statement, by order then seat (each order's tickets as {@link #forOrder}). */
+    public List<Ticket> forOrders(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE order_id = ANY(:orderIds::uuid[]) ORDER BY order_id, seat_id")
+                .param("orderIds", orderIds.toArray(UUID[]::new))
                 .query((rs, n) -> map(rs))
                 .list();
     }

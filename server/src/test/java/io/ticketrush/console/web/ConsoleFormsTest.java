@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketrush.catalog.EventPlan;
 import io.ticketrush.catalog.Venue;
+import io.ticketrush.shared.DomainException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -80,5 +83,49 @@ class ConsoleFormsTest {
         assertThat(form.toPlan(errors)).isNull();
         assertThat(errors.getFieldError("grades[0].sections")).isNotNull();
         assertThat(errors.getFieldError("performances[0]")).isNotNull();
+    }
+
+    @Test
+    void eachFormPutsTheModulesFieldErrorsOnItsOwnFields() {
+        EventForm event = EventForm.starter(null, Instant.parse("2026-11-22T03:10:00Z"));
+        BeanPropertyBindingResult eventErrors = new BeanPropertyBindingResult(event, "form");
+        FieldErrorsBinding.bind(invalid("performances[0].startsAt", "must follow the sale", "title", "too long"),
+                eventErrors, EventForm::formField);
+        assertThat(eventErrors.getFieldError("performances[0]").getDefaultMessage()).isEqualTo("must follow the sale");
+        assertThat(eventErrors.getFieldError("title").getDefaultMessage()).isEqualTo("too long");
+
+        VenueForm venue = VenueForm.starter();
+        BeanPropertyBindingResult venueErrors = new BeanPropertyBindingResult(venue, "form");
+        FieldErrorsBinding.bind(invalid("sections[0].rows[3].seats", "too many seats"), venueErrors, VenueForm::formField);
+        assertThat(venueErrors.getFieldError("sections[0].rows").getDefaultMessage()).isEqualTo("too many seats");
+
+        CampaignForm campaign = CampaignForm.starter(Instant.parse("2026-11-22T03:10:00Z"));
+        BeanPropertyBindingResult campaignErrors = new BeanPropertyBindingResult(campaign, "form");
+        FieldErrorsBinding.bind(invalid("discount.value", "at most 100", "nonsense", "not a form field"),
+                campaignErrors, CampaignForm::formField);
+        assertThat(campaignErrors.getFieldError("discountValue").getDefaultMessage()).isEqualTo("at most 100");
+        assertThat(campaignErrors.getGlobalErrors()).as("a field the form lacks becomes the form's error")
+                .extracting(e -> e.getDefaultMessage()).containsExactly("not a form field");
+    }
+
+    @Test
+    void aFailureWithoutFieldErrorsIsTheWholeFormsError() {
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(VenueForm.starter(), "form");
+        DomainException conflict = DomainException.conflict("venue-name-taken", "Name taken");
+
+        FieldErrorsBinding.bind(conflict, errors, VenueForm::formField);
+
+        assertThat(errors.getFieldErrorCount()).isZero();
+        assertThat(errors.getGlobalError().getCode()).isEqualTo("error.venue-name-taken");
+        assertThat(FieldErrorsBinding.firstMessage(conflict)).isNull();
+        assertThat(FieldErrorsBinding.firstMessage(invalid("opensAt", "too late", "x", "second"))).isEqualTo("too late");
+    }
+
+    private static DomainException invalid(String... fieldsAndMessages) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (int i = 0; i < fieldsAndMessages.length; i += 2) {
+            errors.add(Map.of("field", fieldsAndMessages[i], "message", fieldsAndMessages[i + 1]));
+        }
+        return DomainException.badRequest("validation-failed", "Invalid").with("errors", errors);
     }
 }
