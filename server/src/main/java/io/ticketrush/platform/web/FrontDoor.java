@@ -18,13 +18,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Load shedding at the door: at most {@code ticketrush.front-door.max-in-flight} requests are
  * worked on at once on this instance; the next ones wait up to {@code max-wait} for a turn and are
- * otherwise answered 503 {@code busy} with {@code Retry-After}, before any work is done.
+ * otherwise answered 503 {@code busy} with {@code Retry-After}, before any work is done. So is a
+ * request that already waited {@code max-queue-wait} for a thread ({@link RequestThreads}).
  *
  * <p>Why: with virtual threads the server accepts every request a crowd sends. Past what the cores
  * can serve, more concurrency only adds waiting, every request gets slower, clients time out and
  * retry, and the work done for a request nobody waits for any more is wasted; in the on-sale
  * rehearsal 100,000 fans arriving at once left 11,000 requests inside one instance, all timing out.
- * Turned away in half a second, a fan retries after {@code Retry-After} and everyone else is served
+ * Turned away at once, a fan retries after {@code Retry-After} and everyone else is served
  * at full speed.
  *
  * <p>Who is never turned away here: an admitted fan's purchase (a hold, order or payment
@@ -47,7 +48,8 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
 
     FrontDoor(FrontDoorSettings settings, MeterRegistry registry) {
         this.settings = settings;
-        this.permits = new Semaphore(Math.max(1, settings.maxInFlight()), true);
+        // not fair: a fair queue of hundreds of timed waiters costs more to keep than it is worth here
+        this.permits = new Semaphore(Math.max(1, settings.maxInFlight()));
         this.retryAfter = Long.toString(Math.max(1, settings.retryAfter().toSeconds()));
         this.rejected = Counter.builder("ticketrush.front.door.rejected")
                 .description("Requests answered 503 busy because the instance was working on max-in-flight requests")
@@ -73,12 +75,13 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admitted;
-        try {
-            admitted = permits.tryAcquire(settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
+        boolean admitted = false;
+        if (RequestThreads.queuedNanos() <= settings.maxQueueWait().toNanos()) {
+            try {
+                admitted = permits.tryAcquire(settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!admitted) {
             rejected.increment();

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * each under one global lock with a linear removal. In the on-sale rehearsal 100,000 fans arriving
  * together left 9,000-11,000 requests in flight, most of them parked on that lock, and the instance
  * answered a few dozen requests a second. Bounded, the same crowd waits in the queue and the
- * front door ({@link FrontDoor}) turns away what it cannot serve in time.
+ * front door ({@link FrontDoor}) turns away what it cannot serve in time, or what has already
+ * waited too long in that queue ({@link #queuedNanos()}).
  */
 @Component
 @ConditionalOnProperty(name = "spring.threads.virtual.enabled", havingValue = "true")
@@ -40,10 +41,31 @@ class RequestThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 
     static ThreadPoolExecutor executor(int maxThreads) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), Thread.ofVirtual().name("http-", 0).factory());
+                new LinkedBlockingQueue<>(), Thread.ofVirtual().name("http-", 0).factory()) {
+            @Override
+            public void execute(Runnable task) {
+                long queuedAt = System.nanoTime();
+                super.execute(() -> {
+                    QUEUED_AT.set(queuedAt);
+                    try {
+                        task.run();
+                    } finally {
+                        QUEUED_AT.remove();
+                    }
+                });
+            }
+        };
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }
+
+    /** How long the work the current thread is doing waited in the queue for a thread (0 outside request threads). */
+    static long queuedNanos() {
+        Long queuedAt = QUEUED_AT.get();
+        return queuedAt == null ? 0 : System.nanoTime() - queuedAt;
+    }
+
+    private static final ThreadLocal<Long> QUEUED_AT = new ThreadLocal<>();
 
     /** After Spring Boot's own virtual-thread customizer, which sets an unbounded executor. */
     @Override

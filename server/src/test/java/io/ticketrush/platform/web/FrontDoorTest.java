@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -16,7 +17,7 @@ class FrontDoorTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FrontDoor door = new FrontDoor(
-            new FrontDoorSettings(true, 1, Duration.ofMillis(50), Duration.ofSeconds(3)), registry);
+            new FrontDoorSettings(true, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)), registry);
 
     private static MockHttpServletRequest request(String method, String path) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -73,6 +74,33 @@ class FrontDoorTest {
         door.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), afterwards);
         assertThat(afterwards.getRequest()).as("the turn came back").isNotNull();
         assertThat(registry.get("ticketrush.front.door.rejected").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRequestThatWaitedTooLongForAThreadIsTurnedAwayAtOnce() throws Exception {
+        FrontDoor impatient = new FrontDoor(
+                new FrontDoorSettings(true, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)),
+                new SimpleMeterRegistry());
+        ThreadPoolExecutor threads = RequestThreads.executor(1);
+        try {
+            CompletableFuture<MockFilterChain> queued = CompletableFuture.supplyAsync(() -> {
+                MockFilterChain chain = new MockFilterChain();
+                MockHttpServletResponse response = new MockHttpServletResponse();
+                try {
+                    impatient.doFilter(request("GET", "/api/v1/events/e/queue"), response, chain);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                assertThat(response.getStatus()).isEqualTo(503);
+                return chain;
+            }, threads);
+            assertThat(queued.get(10, TimeUnit.SECONDS).getRequest()).as("never reached the application").isNull();
+        } finally {
+            threads.shutdown();
+        }
+        MockFilterChain direct = new MockFilterChain();
+        impatient.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), direct);
+        assertThat(direct.getRequest()).as("not queued at all").isNotNull();
     }
 
     @Test
