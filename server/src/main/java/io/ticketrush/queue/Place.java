@@ -27,6 +27,7 @@ public record Place(QueueStatus status, @Nullable Long position, @Nullable Long 
         @Nullable Instant drawAt, @Nullable Boolean preQueue, @Nullable Boolean paused) {
 
     private static final long SOLD_OUT_POLL_SECONDS = 30;
+    private static final long FANS_PER_SECOND_OF_PACE = 50;
 
     static Place closed(String reason) {
         return new Place(QueueStatus.CLOSED, null, null, null, null, null, null, null, reason, null, null, null, null,
@@ -34,14 +35,15 @@ public record Place(QueueStatus status, @Nullable Long position, @Nullable Long 
     }
 
     /**
-     * Seconds a polling client should wait before asking again: half of the estimated wait,
-     * between 1 s and {@code longest} (so a fan whose estimate holds asks about twice as often
-     * each time and notices the admission within about a second, and a line of N fans costs
-     * about log2(wait) polls per fan instead of one per second each); without an estimate (the line is paused)
-     * 1 s per 1,000 fans ahead, plus 1. A line closed because it sold out is asked every 30 s (at most
-     * {@code longest}): seats may come back, but a crowd told "sold out" must not hammer the
-     * servers. Polling is what the waiting fans cost the servers when they do not use the stream
-     * (docs/performance.md).
+     * Seconds a polling client should wait before asking again: half of the estimated wait, but
+     * no more than 1 s per 50 fans ahead (so the fans about to be let in, whose slot waits for them
+     * until they notice, notice within a few seconds even when the line moves slowly), between 1 s
+     * and {@code longest}; without an estimate (the line is paused) 1 s per 1,000 fans ahead, plus 1.
+     * A fan whose estimate holds asks about log2(wait) times in all, and a line of 100,000 costs a
+     * few hundred polls a second instead of tens of thousands. A line closed because it sold out is
+     * asked every 30 s (at most {@code longest}): seats may come back, but a crowd told "sold out"
+     * must not hammer the servers. Polling is what the waiting fans cost the servers when they do
+     * not use the stream (docs/performance.md).
      */
     public long retryAfterSeconds(Duration longest) {
         long cap = Math.max(1, longest.toSeconds());
@@ -56,7 +58,8 @@ public record Place(QueueStatus status, @Nullable Long position, @Nullable Long 
             long behind = ahead == null ? (queueLength == null ? 0 : queueLength) : ahead;
             pace = 1 + behind / 1000;
         } else {
-            pace = (etaSeconds + 1) / 2;
+            long behind = ahead == null ? 0 : ahead;
+            pace = Math.min((etaSeconds + 1) / 2, 1 + behind / FANS_PER_SECOND_OF_PACE);
         }
         return Math.max(1, Math.min(cap, pace));
     }

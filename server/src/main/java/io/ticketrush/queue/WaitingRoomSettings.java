@@ -35,7 +35,7 @@ public record WaitingRoomSettings(
         @DefaultValue("PT15S") Duration heartbeat,
         @DefaultValue("10000") int maxStreams,
         @DefaultValue("5000") int maxAdmissionsPerTick,
-        @DefaultValue("PT2M") Duration longestPoll,
+        @DefaultValue("PT3M") Duration longestPoll,
         @DefaultValue("PT10S") Duration rateHalfLife,
         @DefaultValue("P1D") Duration retention) {
 }

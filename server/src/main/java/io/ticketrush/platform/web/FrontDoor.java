@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -44,13 +45,13 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
     private final FrontDoorSettings settings;
     private final Semaphore permits;
     private final Counter rejected;
-    private final String retryAfter;
+    private final long retryAfterSeconds;
 
     FrontDoor(FrontDoorSettings settings, MeterRegistry registry) {
         this.settings = settings;
         // not fair: a fair queue of hundreds of timed waiters costs more to keep than it is worth here
         this.permits = new Semaphore(Math.max(1, settings.maxInFlight()));
-        this.retryAfter = Long.toString(Math.max(1, settings.retryAfter().toSeconds()));
+        this.retryAfterSeconds = Math.max(1, settings.retryAfter().toSeconds());
         this.rejected = Counter.builder("ticketrush.front.door.rejected")
                 .description("Requests answered 503 busy because the instance was working on max-in-flight requests")
                 .register(registry);
@@ -85,7 +86,7 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
         }
         if (!admitted) {
             rejected.increment();
-            PurchaseBulkhead.busy(response, retryAfter, "The servers are busy; try again in a moment");
+            PurchaseBulkhead.busy(response, Long.toString(retryAfter()), "The servers are busy; try again in a moment");
             return;
         }
         try {
@@ -93,6 +94,15 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
         } finally {
             permits.release();
         }
+    }
+
+    /**
+     * Between {@code retry-after} and three times it, at random: clients turned away together must
+     * not come back together (each would be turned away again, and the rejections alone would keep
+     * the instance busy).
+     */
+    long retryAfter() {
+        return retryAfterSeconds + ThreadLocalRandom.current().nextLong(2 * retryAfterSeconds + 1);
     }
 
     /** First of all: a request turned away costs no token check, no body parsing, no session. */

@@ -63,9 +63,9 @@ class FrontDoorTest {
         MockFilterChain notReached = new MockFilterChain();
         door.doFilter(request("GET", "/api/v1/events/e/queue"), turnedAway, notReached);
         assertThat(turnedAway.getStatus()).isEqualTo(503);
-        assertThat(turnedAway.getHeader("Retry-After")).isEqualTo("3");
+        assertThat(Long.parseLong(turnedAway.getHeader("Retry-After"))).as("3 s to 9 s").isBetween(3L, 9L);
         assertThat(turnedAway.getContentType()).startsWith("application/problem+json");
-        assertThat(turnedAway.getContentAsString()).contains("\"code\":\"busy\"").contains("\"retryAfterSeconds\":3");
+        assertThat(turnedAway.getContentAsString()).contains("\"code\":\"busy\"").contains("\"retryAfterSeconds\":" + turnedAway.getHeader("Retry-After"));
         assertThat(notReached.getRequest()).as("the application never saw the request").isNull();
 
         release.countDown();
@@ -74,6 +74,17 @@ class FrontDoorTest {
         door.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), afterwards);
         assertThat(afterwards.getRequest()).as("the turn came back").isNotNull();
         assertThat(registry.get("ticketrush.front.door.rejected").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void turnedAwayClientsAreToldToComeBackAtDifferentTimes() {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            long retry = door.retryAfter();
+            assertThat(retry).isBetween(3L, 9L);
+            seen.add(retry);
+        }
+        assertThat(seen).as("spread, not one value").hasSizeGreaterThan(3);
     }
 
     @Test
