@@ -18,6 +18,7 @@
 #   --jfr                  record the server with JFR (default on for full runs)
 #   --quiet-load L         full runs first wait (up to 15 min) until the machine's 1-minute load average is
 #                          below L (default 1.5; 0 = do not wait): other work on the box skews every figure
+#   --server-arg ARG       one more argument for the server (repeatable), e.g. --server-arg --ticketrush.front-door.enabled=false
 #   -Dkey=value            passed to the simulation (see loadtest/src/test/java/io/ticketrush/loadtest/Settings.java)
 #
 # Output: loadtest/target/bench/<date>-<name>/ (server log, JFR, timeline, audit, Gatling log) and, unless
@@ -40,6 +41,7 @@ MODE=""
 NAME=""
 SMOKE=false
 REPORT=true
+EXTRA_SERVER_ARGS=()
 JFR=""
 REDIS_DB=13
 QUIET_LOAD=1.5
@@ -54,6 +56,7 @@ while [ $# -gt 0 ]; do
     --quiet-load) QUIET_LOAD="$2"; shift 2 ;;
     --smoke) SMOKE=true; shift ;;
     --no-report) REPORT=false; shift ;;
+    --server-arg) EXTRA_SERVER_ARGS+=("$2"); shift 2 ;;
     --jfr) JFR=true; shift ;;
     --no-jfr) JFR=false; shift ;;
     -D*) SIM_PROPS+=("$1"); shift ;;
@@ -168,6 +171,7 @@ else
   fi
 fi
 
+SERVER_ARGS+=("${EXTRA_SERVER_ARGS[@]}")
 log "starting the server on $BASE_URL ($MODE mode)"
 env "${SERVER_ENV[@]}" java "${JVM_ARGS[@]}" -jar "$JAR" "${SERVER_ARGS[@]}" >"$RUN/server.log" 2>&1 &
 SERVER_PID=$!

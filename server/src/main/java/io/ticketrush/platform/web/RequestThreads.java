@@ -1,8 +1,10 @@
 package io.ticketrush.platform.web;
 
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -39,24 +41,8 @@ class RequestThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
         factory.addProtocolHandlerCustomizers(handler -> handler.setExecutor(executor(maxThreads)));
     }
 
-    static ThreadPoolExecutor executor(int maxThreads) {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), Thread.ofVirtual().name("http-", 0).factory()) {
-            @Override
-            public void execute(Runnable task) {
-                long queuedAt = System.nanoTime();
-                super.execute(() -> {
-                    QUEUED_AT.set(queuedAt);
-                    try {
-                        task.run();
-                    } finally {
-                        QUEUED_AT.remove();
-                    }
-                });
-            }
-        };
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+    static Bounded executor(int maxThreads) {
+        return new Bounded(maxThreads);
     }
 
     /** How long the work the current thread is doing waited in the queue for a thread (0 outside request threads). */
@@ -66,6 +52,78 @@ class RequestThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
     }
 
     private static final ThreadLocal<Long> QUEUED_AT = new ThreadLocal<>();
+
+    /**
+     * A new virtual thread per task, as Spring Boot's, but at most {@code limit} running: the next
+     * tasks wait in a queue and start as running ones finish. (A pool of reused virtual threads
+     * behind a blocking queue does the same, but in the rehearsal its hand-offs cost a third of the
+     * throughput.)
+     */
+    static final class Bounded implements Executor {
+
+        private final int limit;
+        private final Semaphore permits;
+        private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+        private final ThreadFactory threads = Thread.ofVirtual().name("http-", 0).factory();
+
+        Bounded(int limit) {
+            this.limit = limit;
+            this.permits = new Semaphore(limit);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            long queuedAt = System.nanoTime();
+            waiting.add(() -> {
+                QUEUED_AT.set(queuedAt);
+                try {
+                    task.run();
+                } finally {
+                    QUEUED_AT.remove();
+                }
+            });
+            drain();
+        }
+
+        /**
+         * Starts queued tasks while there are permits. Called after every enqueue and after every
+         * finished task, so a task is never left waiting while a permit is free.
+         */
+        private void drain() {
+            while (!waiting.isEmpty() && permits.tryAcquire()) {
+                Runnable next = waiting.poll();
+                if (next == null) {
+                    permits.release();
+                    continue;
+                }
+                try {
+                    threads.newThread(() -> {
+                        try {
+                            next.run();
+                        } finally {
+                            permits.release();
+                            drain();
+                        }
+                    }).start();
+                } catch (RuntimeException | Error e) {
+                    permits.release();
+                    throw e;
+                }
+            }
+        }
+
+        int limit() {
+            return limit;
+        }
+
+        int running() {
+            return limit - permits.availablePermits();
+        }
+
+        int queued() {
+            return waiting.size();
+        }
+    }
 
     /** After Spring Boot's own virtual-thread customizer, which sets an unbounded executor. */
     @Override

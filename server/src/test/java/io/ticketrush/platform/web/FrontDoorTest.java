@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -92,23 +91,19 @@ class FrontDoorTest {
         FrontDoor impatient = new FrontDoor(
                 new FrontDoorSettings(true, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)),
                 new SimpleMeterRegistry());
-        ThreadPoolExecutor threads = RequestThreads.executor(1);
-        try {
-            CompletableFuture<MockFilterChain> queued = CompletableFuture.supplyAsync(() -> {
-                MockFilterChain chain = new MockFilterChain();
-                MockHttpServletResponse response = new MockHttpServletResponse();
-                try {
-                    impatient.doFilter(request("GET", "/api/v1/events/e/queue"), response, chain);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                assertThat(response.getStatus()).isEqualTo(503);
-                return chain;
-            }, threads);
-            assertThat(queued.get(10, TimeUnit.SECONDS).getRequest()).as("never reached the application").isNull();
-        } finally {
-            threads.shutdown();
-        }
+        RequestThreads.Bounded threads = RequestThreads.executor(1);
+        CompletableFuture<MockFilterChain> queued = CompletableFuture.supplyAsync(() -> {
+            MockFilterChain chain = new MockFilterChain();
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            try {
+                impatient.doFilter(request("GET", "/api/v1/events/e/queue"), response, chain);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(response.getStatus()).isEqualTo(503);
+            return chain;
+        }, threads);
+        assertThat(queued.get(10, TimeUnit.SECONDS).getRequest()).as("never reached the application").isNull();
         MockFilterChain direct = new MockFilterChain();
         impatient.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), direct);
         assertThat(direct.getRequest()).as("not queued at all").isNotNull();

@@ -1,13 +1,14 @@
 package io.ticketrush.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ticketrush.testing.IntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,13 +27,13 @@ class RequestThreadsTests {
     void theServerRunsRequestsOnAtMostThreadsMaxVirtualThreads() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
         Executor executor = server.getTomcat().getConnector().getProtocolHandler().getExecutor();
-        assertThat(executor).isInstanceOf(ThreadPoolExecutor.class);
-        assertThat(((ThreadPoolExecutor) executor).getMaximumPoolSize()).isEqualTo(400);
+        assertThat(executor).isInstanceOf(RequestThreads.Bounded.class);
+        assertThat(((RequestThreads.Bounded) executor).limit()).isEqualTo(400);
     }
 
     @Test
     void theExecutorRunsEveryTaskOnAVirtualThreadAndNeverMoreThanItsBoundAtOnce() throws Exception {
-        ThreadPoolExecutor executor = RequestThreads.executor(3);
+        RequestThreads.Bounded executor = RequestThreads.executor(3);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         AtomicReference<Boolean> allVirtual = new AtomicReference<>(true);
@@ -55,11 +56,13 @@ class RequestThreadsTests {
             });
         }
         tasks.forEach(executor::execute);
-        assertThat(executor.getQueue()).as("the rest wait without a thread").hasSize(17);
+        assertThat(executor.queued()).as("the rest wait without a thread").isEqualTo(17);
+        assertThat(executor.running()).isEqualTo(3);
         gate.countDown();
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(most.get()).isEqualTo(3);
         assertThat(allVirtual.get()).isTrue();
-        executor.shutdown();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                () -> assertThat(executor.running()).as("every permit came back").isZero());
     }
 }
