@@ -20,7 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Load shedding at the door: at most {@code ticketrush.front-door.max-in-flight} requests are
  * worked on at once on this instance; the next ones wait up to {@code max-wait} for a turn and are
  * otherwise answered 503 {@code busy} with {@code Retry-After}, before any work is done. So is a
- * request that already waited {@code max-queue-wait} for a thread ({@link RequestThreads}).
+ * request that already waited {@code max-queue-wait} for a thread ({@link RequestThreads}). Joining a
+ * waiting room takes, besides, one of {@code max-joins-in-flight} turns, without waiting: work in
+ * progress comes before new work, so a crowd still arriving cannot crowd out the fans already in
+ * line asking for their place (and noticing their admission) or the admitted fans' purchases.
  *
  * <p>Why: with virtual threads the server accepts every request a crowd sends. Past what the cores
  * can serve, more concurrency only adds waiting, every request gets slower, clients time out and
@@ -41,9 +44,12 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
 
     private static final Pattern ADMITTED_PURCHASE = Pattern.compile(
             "/api/v1/(performances/[^/]+/holds|orders|orders/[^/]+/payments/confirm)/?");
+    /** Joining a waiting room: the crowd's first request (the page's twin included). */
+    private static final Pattern JOIN = Pattern.compile("(/api/v1)?/events/[^/]+/queue/?");
 
     private final FrontDoorSettings settings;
     private final Semaphore permits;
+    private final Semaphore joins;
     private final Counter rejected;
     private final long retryAfterSeconds;
 
@@ -51,6 +57,7 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
         this.settings = settings;
         // not fair: a fair queue of hundreds of timed waiters costs more to keep than it is worth here
         this.permits = new Semaphore(Math.max(1, settings.maxInFlight()));
+        this.joins = new Semaphore(Math.max(1, settings.maxJoinsInFlight()));
         this.retryAfterSeconds = Math.max(1, settings.retryAfter().toSeconds());
         this.rejected = Counter.builder("ticketrush.front.door.rejected")
                 .description("Requests answered 503 busy because the instance was working on max-in-flight requests")
@@ -75,6 +82,24 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean join = "POST".equals(request.getMethod())
+                && JOIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        if (join && !joins.tryAcquire()) {
+            rejected.increment();
+            PurchaseBulkhead.busy(response, Long.toString(retryAfter()), "The servers are busy; try again in a moment");
+            return;
+        }
+        try {
+            admitAndPass(request, response, chain);
+        } finally {
+            if (join) {
+                joins.release();
+            }
+        }
+    }
+
+    private void admitAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean admitted = false;
         if (RequestThreads.queuedNanos() <= settings.maxQueueWait().toNanos()) {

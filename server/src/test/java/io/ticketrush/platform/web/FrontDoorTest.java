@@ -16,7 +16,7 @@ class FrontDoorTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FrontDoor door = new FrontDoor(
-            new FrontDoorSettings(true, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)), registry);
+            new FrontDoorSettings(true, 1, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)), registry);
 
     private static MockHttpServletRequest request(String method, String path) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -76,6 +76,47 @@ class FrontDoorTest {
     }
 
     @Test
+    void joinsHaveTurnsOfTheirOwnSoANewCrowdCannotCrowdOutTheFansInLine() throws Exception {
+        FrontDoor door = new FrontDoor(
+                new FrontDoorSettings(true, 10, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)),
+                new SimpleMeterRegistry());
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> firstJoin = CompletableFuture.runAsync(() -> {
+            try {
+                door.doFilter(request("POST", "/api/v1/events/e/queue"), new MockHttpServletResponse(), (req, res) -> {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            MockHttpServletResponse secondJoin = new MockHttpServletResponse();
+            MockFilterChain notReached = new MockFilterChain();
+            door.doFilter(request("POST", "/api/v1/events/e/queue"), secondJoin, notReached);
+            assertThat(secondJoin.getStatus()).isEqualTo(503);
+            assertThat(notReached.getRequest()).isNull();
+
+            MockFilterChain poll = new MockFilterChain();
+            door.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), poll);
+            assertThat(poll.getRequest()).as("a fan already in line asks for the place").isNotNull();
+        } finally {
+            release.countDown();
+        }
+        firstJoin.get(10, TimeUnit.SECONDS);
+        MockFilterChain later = new MockFilterChain();
+        door.doFilter(request("POST", "/api/v1/events/e/queue"), new MockHttpServletResponse(), later);
+        assertThat(later.getRequest()).as("the join turn came back").isNotNull();
+    }
+
+    @Test
     void turnedAwayClientsAreToldToComeBackAtDifferentTimes() {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int i = 0; i < 200; i++) {
@@ -89,7 +130,7 @@ class FrontDoorTest {
     @Test
     void aRequestThatWaitedTooLongForAThreadIsTurnedAwayAtOnce() throws Exception {
         FrontDoor impatient = new FrontDoor(
-                new FrontDoorSettings(true, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)),
+                new FrontDoorSettings(true, 10, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)),
                 new SimpleMeterRegistry());
         RequestThreads.Bounded threads = RequestThreads.executor(1);
         CompletableFuture<MockFilterChain> queued = CompletableFuture.supplyAsync(() -> {
