@@ -333,11 +333,13 @@ public final class Report {
             Row admitted = rows.get("flash-queue:admitted");
             t.append("""
                     **Flash sale through the waiting room** (event settings: outflowPerSecond %s, maxActiveShoppers %s): %s fans
-                    arrived within %s s and joined; each polled its place, waiting the `Retry-After` seconds each answer asked for
-                    (1 s near the front, longer further back), until ADMITTED.
+                    arrived within %s s and joined (asking again after `Retry-After` when the server's front door answered 503 `busy`);
+                    each polled its place, waiting the `Retry-After` seconds each answer asked for (half the estimated wait, at most
+                    1 s per 50 fans ahead), until ADMITTED.
 
                     - joined: %s; admitted: %s; left without admission: %s (line closed as sold out for over %s s), %s (sale over),
-                      %s (admission expired), %s (failing calls), %s (waited longer than %s s)
+                      %s (admission expired), %s (failing calls), %s (waited longer than %s s), %s (still turned away at the door
+                      after that long)
                     - admission rate measured by the fans: **%s/s** over %s s (configured outflow %s/s); longest line seen: %s
                     - time in queue (join click to the first answer saying ADMITTED; includes up to one polling interval):
                       p50 %s s, p99 %s s, max %s s
@@ -355,6 +357,7 @@ public final class Report {
                     stage.getProperty("setting.queue.patience-seconds"), n(num("queue.leftSaleOver", flash)),
                     n(num("queue.leftExpired", flash)), n(num("queue.leftFailing", flash)),
                     n(num("queue.leftTired", flash)), stage.getProperty("setting.queue.max-wait-seconds"),
+                    n(num("queue.leftNeverJoined", flash)),
                     n(num("queue.admissionRate", flash)), flash.getProperty("queue.admissionSpanSeconds", "0"),
                     n(num("queue.outflowPerSecond", flash)), n(num("queue.longestLine", flash)),
                     admitted == null ? "—" : sec(admitted.p50us()), admitted == null ? "—" : sec(admitted.p99us()),

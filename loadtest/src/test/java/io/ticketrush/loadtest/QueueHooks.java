@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.LongAccumulator;
  *   <li>at most {@code queue.max-inflight} of these calls are in flight at once (a fan finding none free
  *       tries 0.5-1.5 s later: the load generator's limit, not the server's, and reported as such);</li>
  *   <li>a call answered 503 {@code busy} (the server's front door turned it away) is asked again after its
- *       {@code Retry-After}, not counted as a failure;</li>
+ *       {@code Retry-After}, not counted as a failure; a fan still not in line {@code queue.max-wait-seconds}
+ *       after the first click gives up;</li>
  *   <li>leaves without shopping after waiting {@code queue.max-wait-seconds}, if the line is closed as
  *       sold out for longer than {@code queue.patience-seconds}, if the sale is over, if the admission expired, or after five
  *       failed calls in a row.</li>
@@ -57,6 +58,7 @@ final class QueueHooks {
     private final AtomicLong leftExpired = new AtomicLong();
     private final AtomicLong leftFailing = new AtomicLong();
     private final AtomicLong leftTired = new AtomicLong();
+    private final AtomicLong leftNeverJoined = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong busy = new AtomicLong();
     private final AtomicInteger inflight = new AtomicInteger();
@@ -81,6 +83,7 @@ final class QueueHooks {
         ChainBuilder look = gated(Calls.timed(timeline, statusName,
                 placeChecks(http(statusName).get("/api/v1/events/" + eventId + "/queue"))));
         return exec(session -> clear(session).set("queueWaiting", true).set("queueJoined", false)
+                        .set("queueClickedAt", System.nanoTime())
                         .set("queueFailures", 0).set("admitted", false).set("queueClosedSince", 0L))
                 .exec(join)
                 .exec(this::afterCall)
@@ -154,6 +157,11 @@ final class QueueHooks {
         if (session.contains("st") && session.getInt("st") == 503) {
             // turned away at the door (503 busy): not a failure, ask again after Retry-After
             busy.incrementAndGet();
+            if (!session.getBoolean("queueJoined")
+                    && now - session.getLong("queueClickedAt") > Settings.QUEUE_MAX_WAIT_SECONDS * 1_000_000_000L) {
+                leftNeverJoined.incrementAndGet();
+                return session.set("queueWaiting", false);
+            }
             return session;
         }
         if (!answered) {
@@ -222,6 +230,7 @@ final class QueueHooks {
         out.put("queue.leftExpired", String.valueOf(leftExpired.get()));
         out.put("queue.leftFailing", String.valueOf(leftFailing.get()));
         out.put("queue.leftTired", String.valueOf(leftTired.get()));
+        out.put("queue.leftNeverJoined", String.valueOf(leftNeverJoined.get()));
         out.put("queue.longestLine", String.valueOf(longestLine.get()));
         long first = firstAdmission.get();
         long last = lastAdmission.get();

@@ -88,7 +88,8 @@ final class Settings {
     static final int QUEUE_PATIENCE_SECONDS = number("queue.patience-seconds", 30);
 
     // join storm: fans joining one waiting room as fast as they can (closed model)
-    static final int JOIN_CONCURRENCY = number("join.concurrency", 64);
+    /** The server lets 16 joins in at once (ticketrush.front-door.max-joins-in-flight); more only earn 503 busy. */
+    static final int JOIN_CONCURRENCY = number("join.concurrency", 16);
     static final int JOIN_SECONDS = number("join.seconds", 10);
 
     // coupon rush: real claim vs baselines, same load shape each

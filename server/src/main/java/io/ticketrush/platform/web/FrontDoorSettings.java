@@ -20,5 +20,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record FrontDoorSettings(@DefaultValue("true") boolean enabled, @DefaultValue("64") int maxInFlight,
         @DefaultValue("16") int maxJoinsInFlight,
         @DefaultValue("PT0.1S") Duration maxWait, @DefaultValue("PT1S") Duration maxQueueWait,
-        @DefaultValue("PT2S") Duration retryAfter) {
+        @DefaultValue("PT5S") Duration retryAfter) {
 }
