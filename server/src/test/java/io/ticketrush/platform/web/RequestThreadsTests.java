@@ -58,9 +58,10 @@ class RequestThreadsTests {
         tasks.forEach(executor::execute);
         assertThat(executor.queued()).as("the rest wait without a thread").isEqualTo(17);
         assertThat(executor.running()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 3);
         gate.countDown();
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(most.get()).isEqualTo(3);
+        assertThat(most.get()).as("never more than the bound").isEqualTo(3);
         assertThat(allVirtual.get()).isTrue();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(
                 () -> assertThat(executor.running()).as("every permit came back").isZero());
