@@ -86,8 +86,7 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
         boolean join = "POST".equals(request.getMethod())
                 && JOIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
         if (join && !joins.tryAcquire()) {
-            rejected.increment();
-            PurchaseBulkhead.busy(response, Long.toString(retryAfter()), "The servers are busy; try again in a moment");
+            turnAway(response);
             return;
         }
         try {
@@ -110,8 +109,7 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
             }
         }
         if (!admitted) {
-            rejected.increment();
-            PurchaseBulkhead.busy(response, Long.toString(retryAfter()), "The servers are busy; try again in a moment");
+            turnAway(response);
             return;
         }
         try {
@@ -119,6 +117,11 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
         } finally {
             permits.release();
         }
+    }
+
+    private void turnAway(HttpServletResponse response) throws IOException {
+        rejected.increment();
+        PurchaseBulkhead.busy(response, Long.toString(retryAfter()), "The servers are busy; try again in a moment");
     }
 
     /**

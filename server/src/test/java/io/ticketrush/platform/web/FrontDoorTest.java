@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +34,16 @@ class FrontDoorTest {
 
     /** Occupies the only turn until {@code release} counts down. */
     private CompletableFuture<MockHttpServletResponse> occupy(CountDownLatch entered, CountDownLatch release) {
+        return occupy(door, request("GET", "/api/v1/events"), entered, release);
+    }
+
+    /** Sends {@code request} through {@code door} and keeps it in the application until {@code release} counts down. */
+    private static CompletableFuture<MockHttpServletResponse> occupy(FrontDoor door, MockHttpServletRequest request,
+            CountDownLatch entered, CountDownLatch release) {
         return CompletableFuture.supplyAsync(() -> {
             MockHttpServletResponse response = new MockHttpServletResponse();
             try {
-                door.doFilter(request("GET", "/api/v1/events"), response, (req, res) -> {
+                door.doFilter(request, response, (req, res) -> {
                     entered.countDown();
                     try {
                         release.await(10, TimeUnit.SECONDS);
@@ -82,20 +90,8 @@ class FrontDoorTest {
                 new SimpleMeterRegistry());
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> firstJoin = CompletableFuture.runAsync(() -> {
-            try {
-                door.doFilter(request("POST", "/api/v1/events/e/queue"), new MockHttpServletResponse(), (req, res) -> {
-                    entered.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<MockHttpServletResponse> firstJoin =
+                occupy(door, request("POST", "/api/v1/events/e/queue"), entered, release);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         try {
             MockHttpServletResponse secondJoin = new MockHttpServletResponse();
@@ -110,7 +106,7 @@ class FrontDoorTest {
         } finally {
             release.countDown();
         }
-        firstJoin.get(10, TimeUnit.SECONDS);
+        assertThat(firstJoin.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         MockFilterChain later = new MockFilterChain();
         door.doFilter(request("POST", "/api/v1/events/e/queue"), new MockHttpServletResponse(), later);
         assertThat(later.getRequest()).as("the join turn came back").isNotNull();
@@ -118,7 +114,7 @@ class FrontDoorTest {
 
     @Test
     void turnedAwayClientsAreToldToComeBackAtDifferentTimes() {
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             long retry = door.retryAfter();
             assertThat(retry).isBetween(3L, 9L);
