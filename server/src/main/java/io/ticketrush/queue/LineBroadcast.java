@@ -83,18 +83,13 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
                     "You are not in this event's waiting room: join it first");
         }
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
-        Watcher watcher = new Watcher(fanId, emitter, look.fan());
         Set<Watcher> set = watchers.computeIfAbsent(eventId, id -> ConcurrentHashMap.newKeySet());
+        Watcher watcher = new Watcher(fanId, emitter, look.fan(), set);
         set.add(watcher);
         metrics.connected();
-        Runnable gone = () -> {
-            if (set.remove(watcher)) {
-                metrics.disconnected();
-            }
-        };
-        emitter.onCompletion(gone);
-        emitter.onTimeout(gone);
-        emitter.onError(e -> gone.run());
+        emitter.onCompletion(watcher::gone);
+        emitter.onTimeout(watcher::gone);
+        emitter.onError(e -> watcher.gone());
         watcher.offer(place, serialize(place), System.nanoTime());
         return emitter;
     }
@@ -209,10 +204,20 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
         private final AtomicReference<Object> pending = new AtomicReference<>();
         private final AtomicBoolean sending = new AtomicBoolean();
 
-        Watcher(UUID fanId, SseEmitter emitter, FanEntry entry) {
+        private final Set<Watcher> set;
+
+        Watcher(UUID fanId, SseEmitter emitter, FanEntry entry, Set<Watcher> set) {
             this.fanId = fanId;
             this.emitter = emitter;
             this.entry = entry;
+            this.set = set;
+        }
+
+        /** The stream ended (completed, timed out, failed): no more pushes. */
+        void gone() {
+            if (set.remove(this)) {
+                metrics.disconnected();
+            }
         }
 
         /**
@@ -269,12 +274,27 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
                     lastSentNanos = System.nanoTime();
                 }
             } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
+                fail(e);
             } finally {
                 sending.set(false);
             }
             if (pending.get() != null && sending.compareAndSet(false, true)) {
                 senders.execute(this::drain);
+            }
+        }
+
+        /**
+         * A send failed: the client went away, or the request already ended (Tomcat completed it
+         * on a network error before the emitter heard). Ending it again then throws, and an
+         * exception escaping a sender thread would only be noise, so the watcher just leaves.
+         */
+        private void fail(Exception cause) {
+            pending.set(null);
+            gone();
+            try {
+                emitter.completeWithError(cause);
+            } catch (IllegalStateException alreadyOver) {
+                log.debug("Stream of fan " + fanId + " had already ended: " + alreadyOver.getMessage());
             }
         }
     }
