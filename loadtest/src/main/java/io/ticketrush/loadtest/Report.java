@@ -331,6 +331,7 @@ public final class Report {
         }
         if ("true".equals(flash.getProperty("flash.queue"))) {
             Row admitted = rows.get("flash-queue:admitted");
+            Row inLine = rows.get("flash-queue:in-line");
             t.append("""
                     **Flash sale through the waiting room** (event settings: outflowPerSecond %s, maxActiveShoppers %s): %s fans
                     arrived within %s s and joined (asking again after `Retry-After` when the server's front door answered 503 `busy`);
@@ -341,12 +342,13 @@ public final class Report {
                       %s (admission expired), %s (failing calls), %s (waited longer than %s s), %s (still turned away at the door
                       after that long)
                     - admission rate measured by the fans: **%s/s** over %s s (configured outflow %s/s); longest line seen: %s
+                    - first click to a place in line (every turn-away at the door included): p50 %s s, p99 %s s, max %s s
                     - time in queue (join click to the first answer saying ADMITTED; includes up to one polling interval):
                       p50 %s s, p99 %s s, max %s s
                     - ETA given at joining vs the actual wait: median error %s s, p90 %s s (positive: slower than promised)
                     - status polls: %s (%s per admitted fan); waiting-room calls turned away with 503 `busy` by the
                       server's front door and asked again after `Retry-After`: %s; the load generator held a fan back %s times because
-                      %s waiting-room calls were already in flight (its own limit: those waits add to the time in queue)
+                      %s joins or %s polls were already in flight (its own limits: those waits add to the time in queue)
                     - position staleness: a polled position is computed from the line at request time, so polling shows none;
                       the SSE stream's staleness (bounded by `ticketrush.queue.push-interval`) is measured by the queue module's
                       own tests, not here
@@ -360,11 +362,14 @@ public final class Report {
                     n(num("queue.leftNeverJoined", flash)),
                     n(num("queue.admissionRate", flash)), flash.getProperty("queue.admissionSpanSeconds", "0"),
                     n(num("queue.outflowPerSecond", flash)), n(num("queue.longestLine", flash)),
+                    inLine == null ? "—" : sec(inLine.p50us()), inLine == null ? "—" : sec(inLine.p99us()),
+                    inLine == null ? "—" : sec(inLine.maxUs()),
                     admitted == null ? "—" : sec(admitted.p50us()), admitted == null ? "—" : sec(admitted.p99us()),
                     admitted == null ? "—" : sec(admitted.maxUs()), flash.getProperty("queue.etaErrorP50Seconds", "—"),
                     flash.getProperty("queue.etaErrorP90Seconds", "—"), n(num("queue.polls", flash)),
                     String.format(Locale.ROOT, "%.1f", num("queue.polls", flash) / Math.max(1, num("queue.admitted", flash))),
-                    n(num("queue.busy", flash)), n(num("queue.generatorWaits", flash)), n(num("setting.queue.max-inflight"))));
+                    n(num("queue.busy", flash)), n(num("queue.generatorWaits", flash)), n(num("setting.queue.max-inflight")),
+                    n(num("setting.queue.max-inflight-polls"))));
         }
         return t.toString();
     }

@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.LongAccumulator;
  *       waiting the {@code Retry-After} seconds each answer asks for, until {@code status = ADMITTED},
  *       and keeps {@code admissionToken} in the session (sent as the {@code Admission-Token} header on
  *       hold, order and confirm by {@link FlashSale});</li>
- *   <li>at most {@code queue.max-inflight} of these calls are in flight at once (a fan finding none free
- *       tries 0.5-1.5 s later: the load generator's limit, not the server's, and reported as such);</li>
+ *   <li>at most {@code queue.max-inflight} joins and {@code queue.max-inflight-polls} polls are in flight at
+ *       once (a fan finding none free tries 0.5-1.5 s later: the load generator's limits, not the
+ *       server's, and reported as such; two limits, so that fans in line never wait for the crowd's joins);</li>
  *   <li>a call answered 503 {@code busy} (the server's front door turned it away) is asked again after its
  *       {@code Retry-After}, not counted as a failure; a fan still not in line {@code queue.max-wait-seconds}
  *       after the first click gives up;</li>
@@ -38,6 +39,8 @@ import java.util.concurrent.atomic.LongAccumulator;
  *       sold out for longer than {@code queue.patience-seconds}, if the sale is over, if the admission expired, or after five
  *       failed calls in a row.</li>
  * </ol>
+ * Every fan's first place in line goes into the timeline as {@code flash-queue:in-line}, with the time
+ * from the first click (every turn-away at the door included) as its "latency".
  * Every admission goes into the timeline as {@code flash-queue:admitted} with the fan's time in the
  * queue as its "latency" (join click to the first answer saying ADMITTED, so it includes up to one
  * polling interval, 1 s near the front): the charts then show admissions per second and time in queue
@@ -61,7 +64,8 @@ final class QueueHooks {
     private final AtomicLong leftNeverJoined = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong busy = new AtomicLong();
-    private final AtomicInteger inflight = new AtomicInteger();
+    private final AtomicInteger joinsInFlight = new AtomicInteger();
+    private final AtomicInteger pollsInFlight = new AtomicInteger();
     private final AtomicLong gateWaits = new AtomicLong();
     private final LongAccumulator firstAdmission = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private final LongAccumulator lastAdmission = new LongAccumulator(Math::max, 0);
@@ -78,9 +82,9 @@ final class QueueHooks {
     ChainBuilder joinAndAwaitAdmission() {
         String joinName = phase + ":queue-join";
         String statusName = phase + ":queue-status";
-        ChainBuilder join = gated(Calls.timed(timeline, joinName,
+        ChainBuilder join = gated(joinsInFlight, Settings.QUEUE_MAX_INFLIGHT, Calls.timed(timeline, joinName,
                 placeChecks(http(joinName).post("/api/v1/events/" + eventId + "/queue"))));
-        ChainBuilder look = gated(Calls.timed(timeline, statusName,
+        ChainBuilder look = gated(pollsInFlight, Settings.QUEUE_MAX_INFLIGHT_POLLS, Calls.timed(timeline, statusName,
                 placeChecks(http(statusName).get("/api/v1/events/" + eventId + "/queue"))));
         return exec(session -> clear(session).set("queueWaiting", true).set("queueJoined", false)
                         .set("queueClickedAt", System.nanoTime())
@@ -95,12 +99,12 @@ final class QueueHooks {
                                 .exec(this::afterCall)));
     }
 
-    /** The call once one of {@code queue.max-inflight} slots is free (see {@link Settings#QUEUE_MAX_INFLIGHT}). */
-    private ChainBuilder gated(ChainBuilder call) {
+    /** The call once one of {@code limit} slots counted by {@code inflight} is free (see {@link Settings#QUEUE_MAX_INFLIGHT}). */
+    private ChainBuilder gated(AtomicInteger inflight, int limit, ChainBuilder call) {
         return exec(session -> session.set("gateOpen", false))
                 .exec(asLongAs(session -> !session.getBoolean("gateOpen")).on(
                         exec(session -> {
-                            if (inflight.incrementAndGet() <= Settings.QUEUE_MAX_INFLIGHT) {
+                            if (inflight.incrementAndGet() <= limit) {
                                 return session.set("gateOpen", true);
                             }
                             inflight.decrementAndGet();
@@ -137,6 +141,8 @@ final class QueueHooks {
         boolean answered = session.contains("st") && session.getInt("st") == 200 && session.contains("queueStatus");
         if (!session.getBoolean("queueJoined") && answered) {
             joined.incrementAndGet();
+            timeline.record(phase + "-queue:in-line", System.currentTimeMillis(), now - session.getLong("queueClickedAt"),
+                    Timeline.Outcome.OK);
             session = session.set("queueJoined", true).set("queueJoinedAt", session.getLong("t0"))
                     .set("queueEtaAtJoin", session.contains("queueEta") ? session.getLong("queueEta") : -1L);
         } else if (session.getBoolean("queueJoined")) {

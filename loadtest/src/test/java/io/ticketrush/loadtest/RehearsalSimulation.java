@@ -152,6 +152,7 @@ public class RehearsalSimulation extends Simulation {
         settings.put("queue.patience-seconds", String.valueOf(Settings.QUEUE_PATIENCE_SECONDS));
         settings.put("queue.max-wait-seconds", String.valueOf(Settings.QUEUE_MAX_WAIT_SECONDS));
         settings.put("queue.max-inflight", String.valueOf(Settings.QUEUE_MAX_INFLIGHT));
+        settings.put("queue.max-inflight-polls", String.valueOf(Settings.QUEUE_MAX_INFLIGHT_POLLS));
         settings.put("join.concurrency", String.valueOf(Settings.JOIN_CONCURRENCY));
         settings.put("join.seconds", String.valueOf(Settings.JOIN_SECONDS));
         settings.put("coupon.paths", String.join(",", Settings.COUPON_PATHS));

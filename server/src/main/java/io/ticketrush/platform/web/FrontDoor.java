@@ -20,36 +20,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Load shedding at the door: at most {@code ticketrush.front-door.max-in-flight} requests are
  * worked on at once on this instance; the next ones wait up to {@code max-wait} for a turn and are
  * otherwise answered 503 {@code busy} with {@code Retry-After}, before any work is done. So is a
- * request that already waited {@code max-queue-wait} for a thread ({@link RequestThreads}). Joining a
- * waiting room takes, besides, one of {@code max-joins-in-flight} turns, without waiting: work in
- * progress comes before new work, so a crowd still arriving cannot crowd out the fans already in
- * line asking for their place (and noticing their admission) or the admitted fans' purchases.
+ * request that already waited {@code max-queue-wait} for a thread ({@link RequestThreads}).
  *
  * <p>Why: with virtual threads the server accepts every request a crowd sends. Past what the cores
  * can serve, more concurrency only adds waiting, every request gets slower, clients time out and
- * retry, and the work done for a request nobody waits for any more is wasted; in the on-sale
- * rehearsal 100,000 fans arriving at once left 11,000 requests inside one instance, all timing out.
- * Turned away at once, a fan retries after {@code Retry-After} and everyone else is served
- * at full speed.
+ * retry, and the work done for a request nobody waits for any more is wasted. Turned away at once, a
+ * client retries after {@code Retry-After} and everyone else is served at full speed.
  *
- * <p>Who is never turned away here: an admitted fan's purchase (a hold, order or payment
- * confirmation carrying the {@code Admission-Token} header; the waiting room already bounds those
- * shoppers, the purchase bulkhead bounds the database work, and a forged header only earns a 403
- * from the admission guard), health checks ({@code /actuator/**}: an instance busy serving a crowd
- * is not down) and the sandbox payment gateway ({@code /sandbox-pg/**}, which stands for the card
- * company's servers).
+ * <p>Who is never turned away here:
+ * <ul>
+ *   <li>the waiting room's own calls ({@code /events/{id}/queue…}, the API and the page's twins):
+ *       the line is the load shedding of a sale, and a join or a look at one's place is one Redis
+ *       script, as cheap as the refusal itself (a 503 also costs the client's reconnection, since
+ *       Tomcat closes the connection after it). Turning joins away made the place in line a lottery
+ *       of retries instead of first come, first served: in the 100,000-fan rehearsal 1.35 million
+ *       refusals let only 72,000 fans into the line, while without them all 100,000 joined at the
+ *       first try and the sale sold out in 213 s instead of 377 s (docs/performance.md);</li>
+ *   <li>an admitted fan's purchase (a hold, order or payment confirmation carrying the
+ *       {@code Admission-Token} header; the waiting room already bounds those shoppers, the purchase
+ *       bulkhead bounds the database work, and a forged header only earns a 403 from the admission
+ *       guard);</li>
+ *   <li>health checks ({@code /actuator/**}: an instance busy serving a crowd is not down) and the
+ *       sandbox payment gateway ({@code /sandbox-pg/**}, which stands for the card company's servers).</li>
+ * </ul>
  */
 @Component
 class FrontDoor extends OncePerRequestFilter implements Ordered {
 
     private static final Pattern ADMITTED_PURCHASE = Pattern.compile(
             "/api/v1/(performances/[^/]+/holds|orders|orders/[^/]+/payments/confirm)/?");
-    /** Joining a waiting room: the crowd's first request (the page's twin included). */
-    private static final Pattern JOIN = Pattern.compile("(/api/v1)?/events/[^/]+/queue/?");
+    /** The waiting room's own calls: join, place, stream, leave (the pages' twins included). */
+    private static final Pattern WAITING_ROOM = Pattern.compile("(/api/v1)?/events/[^/]+/queue(/.*)?");
 
     private final FrontDoorSettings settings;
     private final Semaphore permits;
-    private final Semaphore joins;
     private final Counter rejected;
     private final long retryAfterSeconds;
 
@@ -57,7 +61,6 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
         this.settings = settings;
         // not fair: a fair queue of hundreds of timed waiters costs more to keep than it is worth here
         this.permits = new Semaphore(Math.max(1, settings.maxInFlight()));
-        this.joins = new Semaphore(Math.max(1, settings.maxJoinsInFlight()));
         this.retryAfterSeconds = Math.max(1, settings.retryAfter().toSeconds());
         this.rejected = Counter.builder("ticketrush.front.door.rejected")
                 .description("Requests answered 503 busy because the instance was working on max-in-flight requests")
@@ -73,7 +76,7 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/actuator/") || path.startsWith("/sandbox-pg/")) {
+        if (path.startsWith("/actuator/") || path.startsWith("/sandbox-pg/") || WAITING_ROOM.matcher(path).matches()) {
             return true;
         }
         return "POST".equals(request.getMethod()) && request.getHeader("Admission-Token") != null
@@ -82,23 +85,6 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        boolean join = "POST".equals(request.getMethod())
-                && JOIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
-        if (join && !joins.tryAcquire()) {
-            turnAway(response);
-            return;
-        }
-        try {
-            admitAndPass(request, response, chain);
-        } finally {
-            if (join) {
-                joins.release();
-            }
-        }
-    }
-
-    private void admitAndPass(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean admitted = false;
         if (RequestThreads.queuedNanos() <= settings.maxQueueWait().toNanos()) {

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight  requests one instance works on at once (the rest wait up to {@code maxWait});
  *                     a few dozen keep two cores busy, more only share the cores among more requests,
  *                     slowing each (and the admitted fans' purchases, which pass the door, get a smaller share)
- * @param maxJoinsInFlight of those, waiting-room joins at once (the rest are turned away at once)
  * @param maxWait      how long a request may wait for its turn before it is answered 503 {@code busy}
  * @param maxQueueWait a request that waited this long for a thread (the instance is behind) is answered 503
  *                     {@code busy} at once: its client is about to give up, and serving it would only make
@@ -18,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ticketrush.front-door")
 record FrontDoorSettings(@DefaultValue("true") boolean enabled, @DefaultValue("64") int maxInFlight,
-        @DefaultValue("16") int maxJoinsInFlight,
         @DefaultValue("PT0.1S") Duration maxWait, @DefaultValue("PT1S") Duration maxQueueWait,
         @DefaultValue("PT5S") Duration retryAfter) {
 }

@@ -18,7 +18,7 @@ class FrontDoorTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FrontDoor door = new FrontDoor(
-            new FrontDoorSettings(true, 1, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)), registry);
+            new FrontDoorSettings(true, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)), registry);
 
     private static MockHttpServletRequest request(String method, String path) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -68,7 +68,7 @@ class FrontDoorTest {
 
         MockHttpServletResponse turnedAway = new MockHttpServletResponse();
         MockFilterChain notReached = new MockFilterChain();
-        door.doFilter(request("GET", "/api/v1/events/e/queue"), turnedAway, notReached);
+        door.doFilter(request("GET", "/api/v1/events/e"), turnedAway, notReached);
         assertThat(turnedAway.getStatus()).isEqualTo(503);
         assertThat(Long.parseLong(turnedAway.getHeader("Retry-After"))).as("3 s to 9 s").isBetween(3L, 9L);
         assertThat(turnedAway.getContentType()).startsWith("application/problem+json");
@@ -78,38 +78,9 @@ class FrontDoorTest {
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         MockFilterChain afterwards = new MockFilterChain();
-        door.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), afterwards);
+        door.doFilter(request("GET", "/api/v1/events/e"), new MockHttpServletResponse(), afterwards);
         assertThat(afterwards.getRequest()).as("the turn came back").isNotNull();
         assertThat(registry.get("ticketrush.front.door.rejected").counter().count()).isEqualTo(1.0);
-    }
-
-    @Test
-    void joinsHaveTurnsOfTheirOwnSoANewCrowdCannotCrowdOutTheFansInLine() throws Exception {
-        FrontDoor door = new FrontDoor(
-                new FrontDoorSettings(true, 10, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)),
-                new SimpleMeterRegistry());
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> firstJoin =
-                occupy(door, request("POST", "/api/v1/events/e/queue"), entered, release);
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-        try {
-            MockHttpServletResponse secondJoin = new MockHttpServletResponse();
-            MockFilterChain notReached = new MockFilterChain();
-            door.doFilter(request("POST", "/api/v1/events/e/queue"), secondJoin, notReached);
-            assertThat(secondJoin.getStatus()).isEqualTo(503);
-            assertThat(notReached.getRequest()).isNull();
-
-            MockFilterChain poll = new MockFilterChain();
-            door.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), poll);
-            assertThat(poll.getRequest()).as("a fan already in line asks for the place").isNotNull();
-        } finally {
-            release.countDown();
-        }
-        assertThat(firstJoin.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
-        MockFilterChain later = new MockFilterChain();
-        door.doFilter(request("POST", "/api/v1/events/e/queue"), new MockHttpServletResponse(), later);
-        assertThat(later.getRequest()).as("the join turn came back").isNotNull();
     }
 
     @Test
@@ -126,14 +97,14 @@ class FrontDoorTest {
     @Test
     void aRequestThatWaitedTooLongForAThreadIsTurnedAwayAtOnce() throws Exception {
         FrontDoor impatient = new FrontDoor(
-                new FrontDoorSettings(true, 10, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)),
+                new FrontDoorSettings(true, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)),
                 new SimpleMeterRegistry());
         RequestThreads.Bounded threads = RequestThreads.executor(1);
         CompletableFuture<MockFilterChain> queued = CompletableFuture.supplyAsync(() -> {
             MockFilterChain chain = new MockFilterChain();
             MockHttpServletResponse response = new MockHttpServletResponse();
             try {
-                impatient.doFilter(request("GET", "/api/v1/events/e/queue"), response, chain);
+                impatient.doFilter(request("GET", "/api/v1/events/e"), response, chain);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -142,18 +113,21 @@ class FrontDoorTest {
         }, threads);
         assertThat(queued.get(10, TimeUnit.SECONDS).getRequest()).as("never reached the application").isNull();
         MockFilterChain direct = new MockFilterChain();
-        impatient.doFilter(request("GET", "/api/v1/events/e/queue"), new MockHttpServletResponse(), direct);
+        impatient.doFilter(request("GET", "/api/v1/events/e"), new MockHttpServletResponse(), direct);
         assertThat(direct.getRequest()).as("not queued at all").isNotNull();
     }
 
     @Test
-    void admittedPurchasesHealthChecksAndTheSandboxGatewayPassEvenWhenFull() throws Exception {
+    void theWaitingRoomAdmittedPurchasesHealthChecksAndTheSandboxGatewayPassEvenWhenFull() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<MockHttpServletResponse> first = occupy(entered, release);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         try {
             for (MockHttpServletRequest passing : new MockHttpServletRequest[] {
+                    request("POST", "/api/v1/events/e/queue"), request("GET", "/api/v1/events/e/queue"),
+                    request("GET", "/api/v1/events/e/queue/stream"), request("DELETE", "/api/v1/events/e/queue"),
+                    request("POST", "/events/e/queue"), request("GET", "/events/e/queue/place"),
                     admitted("/api/v1/performances/p/holds"), admitted("/api/v1/orders"),
                     admitted("/api/v1/orders/o/payments/confirm"), request("GET", "/actuator/health"),
                     request("POST", "/sandbox-pg/v1/payments/confirm")}) {
@@ -164,7 +138,7 @@ class FrontDoorTest {
             for (MockHttpServletRequest waiting : new MockHttpServletRequest[] {
                     request("POST", "/api/v1/performances/p/holds"), // no admission token
                     admitted("/api/v1/orders/o/cancel"), // not a purchase
-                    request("POST", "/api/v1/events/e/queue")}) {
+                    request("GET", "/api/v1/events/e"), request("GET", "/events/e/queued"), request("GET", "/events/e")}) {
                 MockHttpServletResponse response = new MockHttpServletResponse();
                 door.doFilter(waiting, response, new MockFilterChain());
                 assertThat(response.getStatus()).as(waiting.getRequestURI()).isEqualTo(503);
