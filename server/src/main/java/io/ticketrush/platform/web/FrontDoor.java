@@ -34,8 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       script, as cheap as the refusal itself (a 503 also costs the client's reconnection, since
  *       Tomcat closes the connection after it). Turning joins away made the place in line a lottery
  *       of retries instead of first come, first served: in the 100,000-fan rehearsal 1.35 million
- *       refusals let only 72,000 fans into the line, while without them all 100,000 joined at the
- *       first try and the sale sold out in 213 s instead of 377 s (docs/performance.md);</li>
+ *       refusals let only 72,000 fans into the line, while with the waiting room passing all 100,000
+ *       joined at the first try and the sale sold out in 166 s instead of 377 s (docs/performance.md);</li>
  *   <li>an admitted fan's purchase (a hold, order or payment confirmation carrying the
  *       {@code Admission-Token} header; the waiting room already bounds those shoppers, the purchase
  *       bulkhead bounds the database work, and a forged header only earns a 403 from the admission
