@@ -6,7 +6,6 @@ import io.ticketrush.promotion.DiscountType;
 import io.ticketrush.storefront.PageFormats;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -66,9 +65,9 @@ public class CampaignForm {
         if (minOrderAmount != null && (minOrderAmount < 0 || minOrderAmount > 1_000_000_000)) {
             errors.rejectValue("minOrderAmount", "console.invalid.amount");
         }
-        Instant starts = instant(startsAt, "startsAt", errors);
-        Instant ends = instant(endsAt, "endsAt", errors);
-        Instant usable = usableUntil == null || usableUntil.isBlank() ? null : instant(usableUntil, "usableUntil", errors);
+        Instant starts = FieldErrorsBinding.seoulInstant(startsAt, "startsAt", errors);
+        Instant ends = FieldErrorsBinding.seoulInstant(endsAt, "endsAt", errors);
+        Instant usable = usableUntil == null || usableUntil.isBlank() ? null : FieldErrorsBinding.seoulInstant(usableUntil, "usableUntil", errors);
         UUID event = null;
         if (eventId != null && !eventId.isBlank()) {
             try {
@@ -82,15 +81,6 @@ public class CampaignForm {
         }
         return new CampaignPlan(name.strip(), new Discount(type, discountValue), totalQuantity, perPersonLimit, starts,
                 ends, usable, minOrderAmount == null ? 0 : minOrderAmount, event);
-    }
-
-    static @Nullable Instant instant(@Nullable String local, String field, Errors errors) {
-        try {
-            return LocalDateTime.parse(local).atZone(PageFormats.SEOUL).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
-            errors.rejectValue(field, "console.invalid.dateTime");
-            return null;
-        }
     }
 
     public String getName() {

@@ -9,7 +9,6 @@ import io.ticketrush.storefront.PageFormats;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,8 +145,8 @@ public class EventForm {
         } catch (IllegalArgumentException e) {
             errors.rejectValue("venueId", "console.invalid.venue");
         }
-        Instant open = instant(salesOpenAt, "salesOpenAt", errors);
-        Instant close = instant(salesCloseAt, "salesCloseAt", errors);
+        Instant open = FieldErrorsBinding.seoulInstant(salesOpenAt, "salesOpenAt", errors);
+        Instant close = FieldErrorsBinding.seoulInstant(salesCloseAt, "salesCloseAt", errors);
         if (maxTicketsPerPerson == null || maxTicketsPerPerson < 1 || maxTicketsPerPerson > 20) {
             errors.rejectValue("maxTicketsPerPerson", "console.invalid.limit");
         }
@@ -174,7 +173,7 @@ public class EventForm {
             errors.reject("console.invalid.performances");
         }
         for (int p = 0; p < performances.size(); p++) {
-            Instant show = instant(performances.get(p), "performances[" + p + "]", errors);
+            Instant show = FieldErrorsBinding.seoulInstant(performances.get(p), "performances[" + p + "]", errors);
             if (show != null) {
                 shows.add(show);
             }
@@ -193,15 +192,6 @@ public class EventForm {
         return new EventPlan(title.strip(), cat, venue, description.strip(), open, close, maxTicketsPerPerson,
                 grades.stream().map(g -> new Grade(g.code.strip(), g.name.strip(), g.price, List.copyOf(g.sections))).toList(),
                 shows, queue);
-    }
-
-    private static @Nullable Instant instant(String local, String field, Errors errors) {
-        try {
-            return LocalDateTime.parse(local).atZone(PageFormats.SEOUL).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
-            errors.rejectValue(field, "console.invalid.dateTime");
-            return null;
-        }
     }
 
     public String getTitle() {

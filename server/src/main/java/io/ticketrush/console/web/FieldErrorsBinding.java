@@ -1,14 +1,19 @@
 package io.ticketrush.console.web;
 
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFormats;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 
 /**
- * Reads a module's field errors ({@code errors: [{field, message}]}) for the console's pages. Each
+ * Reads the console forms' date-times, and a module's field errors ({@code errors: [{field, message}]}) for the console's pages. Each
  * form says only where a module's field goes ({@code formField}); putting the errors on the form is done here.
  */
 final class FieldErrorsBinding {
@@ -33,6 +38,19 @@ final class FieldErrorsBinding {
                     result.reject("console.catalog", new Object[] {message}, message);
                 }
             }
+        }
+    }
+
+    /**
+     * A {@code datetime-local} field's value as Seoul time; null, with {@code console.invalid.dateTime} on
+     * {@code field}, when it is missing or not a date-time.
+     */
+    static @Nullable Instant seoulInstant(@Nullable String local, String field, Errors errors) {
+        try {
+            return LocalDateTime.parse(local).atZone(PageFormats.SEOUL).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            errors.rejectValue(field, "console.invalid.dateTime");
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketrush.catalog.EventPlan;
 import io.ticketrush.catalog.Venue;
+import io.ticketrush.promotion.CampaignPlan;
 import io.ticketrush.shared.DomainException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +84,30 @@ class ConsoleFormsTest {
         assertThat(form.toPlan(errors)).isNull();
         assertThat(errors.getFieldError("grades[0].sections")).isNotNull();
         assertThat(errors.getFieldError("performances[0]")).isNotNull();
+    }
+
+    @Test
+    void aCampaignFormReadsSeoulTimesAndMarksAnUnreadableOne() {
+        CampaignForm form = new CampaignForm();
+        form.setName("오픈 기념");
+        form.setDiscountType("FIXED");
+        form.setDiscountValue(5_000L);
+        form.setTotalQuantity(100);
+        form.setPerPersonLimit(1);
+        form.setStartsAt("2026-12-01T20:00");
+        form.setEndsAt("2026-12-02T20:00");
+
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+        CampaignPlan plan = form.toPlan(errors);
+        assertThat(errors.getAllErrors()).isEmpty();
+        assertThat(plan).isNotNull();
+        assertThat(plan.startsAt()).as("20:00 in Seoul").isEqualTo(Instant.parse("2026-12-01T11:00:00Z"));
+        assertThat(plan.usableUntil()).isNull();
+
+        form.setUsableUntil("whenever");
+        BeanPropertyBindingResult unreadable = new BeanPropertyBindingResult(form, "form");
+        assertThat(form.toPlan(unreadable)).isNull();
+        assertThat(unreadable.getFieldError("usableUntil").getCode()).isEqualTo("console.invalid.dateTime");
     }
 
     @Test
