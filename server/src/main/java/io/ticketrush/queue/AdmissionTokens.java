@@ -1,14 +1,12 @@
 package io.ticketrush.queue;
 
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.shared.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,13 +21,13 @@ public final class AdmissionTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final HmacSha256 hmac;
 
     public AdmissionTokens(byte[] key) {
         if (key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("The admission-token key needs at least " + MIN_KEY_BYTES + " bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.hmac = new HmacSha256(key);
     }
 
     public String issue(AdmissionToken token) {
@@ -93,12 +91,6 @@ public final class AdmissionTokens {
     }
 
     private byte[] sign(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hmac.sign(payload);
     }
 }

@@ -1,6 +1,6 @@
 /**
  * Value types every module may use: ids, the typed domain failure that becomes problem+json,
- * and access to the authenticated caller.
+ * access to the authenticated caller, and a keyed HMAC-SHA256 for the tokens modules sign.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

@@ -1,15 +1,13 @@
 package io.ticketrush.ticket.code;
 
+import io.ticketrush.shared.HmacSha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies the text a ticket's QR image encodes:
@@ -26,7 +24,6 @@ public final class TicketCodes {
 
     public static final int MIN_KEY_BYTES = 32;
     private static final String VERSION = "TR1";
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int MAC_BYTES = 16;
     private static final int PAYLOAD_BYTES = 32;
     /** "TR1." + 43 payload characters + "." + 22 signature characters. */
@@ -34,13 +31,13 @@ public final class TicketCodes {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final HmacSha256 hmac;
 
     public TicketCodes(byte[] key) {
         if (key.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("A ticket signing key needs at least " + MIN_KEY_BYTES + " bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.hmac = new HmacSha256(key);
     }
 
     public String sign(UUID ticketId, UUID performanceId) {
@@ -73,12 +70,6 @@ public final class TicketCodes {
     }
 
     private byte[] mac(String signed) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return Arrays.copyOf(hmac.sign(signed.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES);
     }
 }
