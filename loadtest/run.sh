@@ -203,6 +203,7 @@ fi
   echo "Memory: $(free -g | awk '/^Mem:/ {print $2}') GiB"
   echo "OS:     $(uname -sr)"
   echo "Java:   $(java -version 2>&1 | head -1)"
+  echo "Code:   $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes')"
   echo "Server: one instance, java ${JVM_ARGS[*]%%,*} -jar ticketrush-server.jar ($MODE mode)"
   echo "Data:   $DB_DESC"
   echo "Load:   Gatling 3.15.1 on the same machine, loopback only (server, database, Redis and load generator share the cores)"
