@@ -13,34 +13,24 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class HmacSha256 {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
     private final Mac keyed;
 
     public HmacSha256(byte[] key) {
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
-        this.keyed = keyedMac(this.key);
+        try {
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(key.clone(), "HmacSHA256"));
+            keyed.clone(); // fails here, at start-up, if the provider cannot clone a keyed Mac
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 with a cloneable Mac is not available", e);
+        }
     }
 
     /** The 32-byte signature of {@code payload}. */
     public byte[] sign(byte[] payload) {
-        Mac mac;
         try {
-            mac = (Mac) keyed.clone();
+            return ((Mac) keyed.clone()).doFinal(payload);
         } catch (CloneNotSupportedException e) {
-            mac = keyedMac(key); // a provider that cannot clone: key a new one each time
-        }
-        return mac.doFinal(payload);
-    }
-
-    private static Mac keyedMac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            throw new IllegalStateException(e); // checked in the constructor
         }
     }
 }

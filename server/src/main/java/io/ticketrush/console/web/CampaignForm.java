@@ -67,7 +67,9 @@ public class CampaignForm {
         }
         Instant starts = FieldErrorsBinding.seoulInstant(startsAt, "startsAt", errors);
         Instant ends = FieldErrorsBinding.seoulInstant(endsAt, "endsAt", errors);
-        Instant usable = usableUntil == null || usableUntil.isBlank() ? null : FieldErrorsBinding.seoulInstant(usableUntil, "usableUntil", errors);
+        Instant usable = usableUntil == null || usableUntil.isBlank()
+                ? null
+                : FieldErrorsBinding.seoulInstant(usableUntil, "usableUntil", errors);
         UUID event = null;
         if (eventId != null && !eventId.isBlank()) {
             try {

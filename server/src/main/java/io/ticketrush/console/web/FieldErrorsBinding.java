@@ -13,8 +13,9 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
 
 /**
- * Reads the console forms' date-times, and a module's field errors ({@code errors: [{field, message}]}) for the console's pages. Each
- * form says only where a module's field goes ({@code formField}); putting the errors on the form is done here.
+ * What the console's forms share: reading a date-time field, and putting a module's field errors
+ * ({@code errors: [{field, message}]}) on the form. Each form says only where a module's field goes
+ * ({@code formField}); the rest is done here.
  */
 final class FieldErrorsBinding {
 

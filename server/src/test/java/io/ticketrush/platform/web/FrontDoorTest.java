@@ -32,18 +32,13 @@ class FrontDoorTest {
         return request;
     }
 
-    /** Occupies the only turn until {@code release} counts down. */
-    private CompletableFuture<MockHttpServletResponse> occupy(CountDownLatch entered, CountDownLatch release) {
-        return occupy(door, request("GET", "/api/v1/events"), entered, release);
-    }
-
-    /** Sends {@code request} through {@code door} and keeps it in the application until {@code release} counts down. */
-    private static CompletableFuture<MockHttpServletResponse> occupy(FrontDoor door, MockHttpServletRequest request,
-            CountDownLatch entered, CountDownLatch release) {
-        return CompletableFuture.supplyAsync(() -> {
+    /** Occupies the only turn (returns once the request is in the application) until {@code release} counts down. */
+    private CompletableFuture<MockHttpServletResponse> occupyTheOnlyTurn(CountDownLatch release) throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> occupying = CompletableFuture.supplyAsync(() -> {
             MockHttpServletResponse response = new MockHttpServletResponse();
             try {
-                door.doFilter(request, response, (req, res) -> {
+                door.doFilter(request("GET", "/api/v1/events"), response, (req, res) -> {
                     entered.countDown();
                     try {
                         release.await(10, TimeUnit.SECONDS);
@@ -57,14 +52,14 @@ class FrontDoorTest {
             }
             return response;
         });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the first request got in").isTrue();
+        return occupying;
     }
 
     @Test
     void beyondTheLimitARequestIsTurnedAwayWith503BusyAndRetryAfterAndTheNextOneGetsIn() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = occupy(entered, release);
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> first = occupyTheOnlyTurn(release);
 
         MockHttpServletResponse turnedAway = new MockHttpServletResponse();
         MockFilterChain notReached = new MockFilterChain();
@@ -119,10 +114,8 @@ class FrontDoorTest {
 
     @Test
     void theWaitingRoomAdmittedPurchasesHealthChecksAndTheSandboxGatewayPassEvenWhenFull() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = occupy(entered, release);
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> first = occupyTheOnlyTurn(release);
         try {
             for (MockHttpServletRequest passing : new MockHttpServletRequest[] {
                     request("POST", "/api/v1/events/e/queue"), request("GET", "/api/v1/events/e/queue"),
