@@ -57,6 +57,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(problem, new HttpHeaders());
     }
 
+    /** A query parameter that is not valid UTF-8 (Tomcat reports it when the parameters are first read). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(Exception e) {
+        return problem(detail(HttpStatus.BAD_REQUEST, "Bad parameter", "bad-parameter",
+                "A request parameter is not valid UTF-8"), new HttpHeaders());
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Validation failed", "validation-failed",
@@ -176,7 +183,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static String codeFor(int status) {
+    static String codeFor(int status) {
         return switch (status) {
             case 400 -> "bad-request";
             case 401 -> "unauthenticated";
