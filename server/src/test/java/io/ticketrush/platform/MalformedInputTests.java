@@ -55,6 +55,29 @@ class MalformedInputTests {
         assertThat(snapshot()).as("nothing was written").isEqualTo(before);
     }
 
+    /** What the corpus (corpus.MalformedCorpusTests) found: each was a 500, an HTML page or JSON without a code. */
+    @Test
+    void malformedUrlsAreCodedProblemsWhoeverRefusesThem() {
+        Api api = new Api(port);
+        // a query parameter that is not UTF-8: Tomcat throws when the controller reads it (was a 500)
+        Api.Response undecodable = api.get("/api/v1/events?q=%FF%FE", null);
+        assertThat(undecodable.status()).as(undecodable.toString()).isEqualTo(400);
+        assertThat(undecodable.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(undecodable.code()).isEqualTo("bad-parameter");
+        // a path Tomcat refuses before any filter runs (was Tomcat's HTML error page)
+        for (String path : List.of("/api/v1/events/%FF%FE", "/api/v1/holds/%00", "/api/v1/orders/a%2Fb")) {
+            Api.Response refused = api.get(path, null);
+            assertThat(refused.status()).as(path + " → " + refused).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(refused.code()).as(path).isEqualTo("bad-request");
+        }
+        // a path Spring Security's firewall refuses (was the servlet error page's JSON, without a code)
+        Api.Response rejected = api.get("/api/v1/events/%25", null);
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(400);
+        assertThat(rejected.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(rejected.code()).isEqualTo("malformed-url");
+    }
+
     private String snapshot() {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM accounts) || '/' || (SELECT count(*) FROM venues) || '/' ||
