@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * wrong in exactly one place (see {@link MalformedRequests}). Each is sent as the organizer-admin who
  * owns the show the ids point at (so it gets past authorization to the input) and anonymously; a
  * sample of each operation's requests also as a fan, another organizer and a staff member. No answer
- * may be a 5xx, every /api error is problem+json with a code (see {@link AnswerRules}), and nothing
- * is written.
+ * may be a 5xx, every /api error is problem+json with a code (see {@link AnswerRules}), and no table
+ * gains or loses a row. Counts are printed to the test's output.
  */
 @IntegrationTest
 class MalformedCorpusTests {
@@ -74,22 +74,22 @@ class MalformedCorpusTests {
             }
         }
 
-        String before = snapshot();
+        Map<String, Long> before = snapshot();
         long started = System.nanoTime();
         List<Answer> answers = new CorpusClient(port).sendAll(sends, PARALLEL);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String after = snapshot();
+        Map<String, Long> after = snapshot();
 
         Map<String, Long> byStatus = answers.stream().collect(Collectors.groupingBy(a -> String.valueOf(a.status()),
                 TreeMap::new, Collectors.counting()));
         Map<String, Long> byRole = answers.stream().collect(Collectors.groupingBy(Answer::role, TreeMap::new,
                 Collectors.counting()));
         System.out.printf("Malformed-input corpus: %d operations, %d malformed requests, %d sent in %d ms; "
-                + "answers by status %s; by sender %s; rows before %s, after %s%n",
-                operations.size(), probes, answers.size(), millis, byStatus, byRole, before, after);
+                + "answers by status %s; by sender %s; %d tables counted%n",
+                operations.size(), probes, answers.size(), millis, byStatus, byRole, before.size());
 
         answers.stream().filter(a -> a.status() >= 200 && a.status() < 300)
-                .forEach(a -> System.out.println("accepted (a read that ignores the bad value): " + a));
+                .forEach(a -> System.out.println("accepted (the bad value is ignored or allowed): " + a));
 
         Map<String, List<String>> violations = new LinkedHashMap<>();
         for (Answer answer : answers) {
@@ -124,15 +124,19 @@ class MalformedCorpusTests {
         return sample;
     }
 
-    private String snapshot() {
-        return jdbc.sql("""
-                SELECT 'accounts=' || (SELECT count(*) FROM accounts) || ' venues=' || (SELECT count(*) FROM venues)
-                    || ' events=' || (SELECT count(*) FROM events) || ' performances=' || (SELECT count(*) FROM performances)
-                    || ' holds=' || (SELECT count(*) FROM holds) || ' orders=' || (SELECT count(*) FROM orders)
-                    || ' payments=' || (SELECT count(*) FROM sandbox_payments)
-                    || ' campaigns=' || (SELECT count(*) FROM coupon_campaigns) || ' coupons=' || (SELECT count(*) FROM coupons)
-                    || ' presales=' || (SELECT count(*) FROM presales) || ' codes=' || (SELECT count(*) FROM presale_codes)
-                    || ' checked-in=' || (SELECT count(*) FROM tickets WHERE checked_in_at IS NOT NULL)""")
-                .query(String.class).single();
+    /**
+     * Rows per table, every table of the application's schemas (so tables added later count too), but
+     * the event outbox, the scheduling locks and Flyway's history, which background work changes.
+     */
+    private Map<String, Long> snapshot() {
+        Map<String, Long> rows = new TreeMap<>();
+        for (String table : jdbc.sql("""
+                SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
+                WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
+                  AND table_name NOT IN ('event_publication', 'event_publication_archive', 'shedlock', 'flyway_schema_history')
+                """).query(String.class).list()) {
+            rows.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+        }
+        return rows;
     }
 }
