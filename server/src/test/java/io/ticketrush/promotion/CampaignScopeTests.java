@@ -8,6 +8,7 @@ import io.ticketrush.testing.People;
 import io.ticketrush.testing.Shows;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,8 @@ class CampaignScopeTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CouponOffers offers;
 
     Api api;
     People people;
@@ -49,6 +52,10 @@ class CampaignScopeTests {
         String coupon = campaigns.claimed(campaigns.create(organizer.token(), Campaigns.body("PERCENT", 100, 10, 1)),
                 fan.token());
         String hold = hold(theirs, "A-1-1");
+        assertThat(offers.usableOn(fan.userId(), UUID.fromString(theirs.eventId()), 150_000))
+                .as("the checkout page does not offer it for their event").isEmpty();
+        assertThat(offers.usableOn(fan.userId(), UUID.fromString(own.eventId()), 150_000))
+                .extracting(u -> u.coupon().id().toString()).containsExactly(coupon);
 
         Api.Response refused = order(hold, coupon);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
