@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Read access to accounts for other modules. */
+/** Read access to accounts for other modules, and the role changes they make. */
 @Component
 public class Accounts {
 
@@ -21,5 +21,15 @@ public class Accounts {
 
     public Optional<Account> findByEmail(String email) {
         return rows.findByEmail(email).map(AccountRows.Credentials::account);
+    }
+
+    /** Adds a role (the ticket module grants STAFF to the people an organizer assigns to its doors). */
+    public void grant(UUID id, Role role) {
+        rows.addRole(id, role);
+    }
+
+    /** Takes a role away; the person's other roles stay. */
+    public void revoke(UUID id, Role role) {
+        rows.removeRole(id, role);
     }
 }

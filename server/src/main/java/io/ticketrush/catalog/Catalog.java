@@ -17,6 +17,7 @@ public class Catalog {
 
     private final EventRows rows;
     private final Map<UUID, PerformanceSale> published = new ConcurrentHashMap<>();
+    private final Map<UUID, UUID> organizers = new ConcurrentHashMap<>();
 
     Catalog(EventRows rows) {
         this.rows = rows;
@@ -36,6 +37,17 @@ public class Catalog {
 
     public Optional<Event> event(UUID eventId) {
         return rows.find(eventId);
+    }
+
+    /** The organizer an event belongs to (it never changes, so it is kept in memory after the first read). */
+    public Optional<UUID> organizerOf(UUID eventId) {
+        UUID cached = organizers.get(eventId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<UUID> organizer = rows.find(eventId).map(Event::organizerId);
+        organizer.ifPresent(o -> organizers.put(eventId, o));
+        return organizer;
     }
 
     public List<SellableSeat> sellableSeats(UUID eventId) {

@@ -1,5 +1,7 @@
 package io.ticketrush.catalog;
 
+import io.ticketrush.account.Accounts;
+import io.ticketrush.account.Role;
 import io.ticketrush.catalog.persistence.EventRows;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
@@ -17,19 +19,23 @@ public class Events {
 
     private final EventRows rows;
     private final Venues venues;
+    private final Accounts accounts;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    Events(EventRows rows, Venues venues, ApplicationEventPublisher publisher, Clock clock) {
+    Events(EventRows rows, Venues venues, Accounts accounts, ApplicationEventPublisher publisher, Clock clock) {
         this.rows = rows;
         this.venues = venues;
+        this.accounts = accounts;
         this.publisher = publisher;
         this.clock = clock;
     }
 
     @Transactional
     public Event draft(EventPlan plan, UUID organizerId) {
-        plan.checkAgainst(venues.findOptional(plan.venueId()).orElse(null));
+        // another organizer's unshared venue is answered like a venue that does not exist
+        boolean admin = accounts.findById(organizerId).filter(a -> a.roles().contains(Role.ADMIN)).isPresent();
+        plan.checkAgainst(venues.findOptional(plan.venueId()).filter(v -> v.usableBy(organizerId, admin)).orElse(null));
         UUID eventId = Ids.next();
         rows.insert(eventId, organizerId, plan, clock.instant());
         return rows.find(eventId).orElseThrow();

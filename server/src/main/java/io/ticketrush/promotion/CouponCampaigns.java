@@ -3,6 +3,7 @@ package io.ticketrush.promotion;
 import io.ticketrush.catalog.Catalog;
 import io.ticketrush.promotion.persistence.CampaignRows;
 import io.ticketrush.promotion.persistence.CouponRows;
+import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.shared.Ids;
 import java.time.Clock;
@@ -49,7 +50,12 @@ public class CouponCampaigns {
         this.clock = clock;
     }
 
-    public CouponCampaign create(UUID organizerId, CampaignPlan plan) {
+    public CouponCampaign create(Caller caller, CampaignPlan plan) {
+        if (plan.siteWide() && !caller.hasRole("ADMIN")) {
+            throw new DomainException(403, "site-wide-campaign-forbidden",
+                    "Only an administrator creates a campaign for every organizer's events");
+        }
+        UUID organizerId = caller.userId();
         Instant now = clock.instant();
         Instant usableUntil = plan.usableUntil() == null ? plan.endsAt() : plan.usableUntil();
         FieldErrors errors = new FieldErrors()
@@ -58,7 +64,8 @@ public class CouponCampaigns {
                 .check(!usableUntil.isBefore(plan.endsAt()), "usableUntil", "must not be before endsAt")
                 .check(plan.perPersonLimit() <= plan.totalQuantity(), "perPersonLimit", "must not exceed totalQuantity")
                 .check(plan.discount().type() != DiscountType.PERCENT || plan.discount().value() <= 100,
-                        "discount.value", "a percentage is at most 100");
+                        "discount.value", "a percentage is at most 100")
+                .check(!plan.siteWide() || plan.eventId() == null, "siteWide", "a site-wide campaign has no event");
         if (plan.eventId() != null) {
             boolean ownEvent = catalog.event(plan.eventId()).filter(e -> e.ownedBy(organizerId)).isPresent();
             errors.check(ownEvent, "eventId", "no such event of yours");
@@ -66,7 +73,7 @@ public class CouponCampaigns {
         errors.throwIfAny();
         CouponCampaign campaign = new CouponCampaign(Ids.next(), organizerId, plan.name(), plan.discount(),
                 plan.totalQuantity(), plan.perPersonLimit(), millis(plan.startsAt()), millis(plan.endsAt()),
-                millis(usableUntil), plan.minOrderAmount(), plan.eventId(), millis(now), null, null);
+                millis(usableUntil), plan.minOrderAmount(), plan.eventId(), plan.siteWide(), millis(now), null, null);
         rows.insert(campaign);
         try {
             gate.restore(campaign, List.of(), 0, true);

@@ -1,5 +1,6 @@
 package io.ticketrush.promotion;
 
+import io.ticketrush.catalog.Catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +22,14 @@ public class CouponOffers {
     private final LiveCampaigns live;
     private final CouponCampaigns campaigns;
     private final MyCoupons mine;
+    private final Catalog catalog;
     private final Clock clock;
 
-    CouponOffers(LiveCampaigns live, CouponCampaigns campaigns, MyCoupons mine, Clock clock) {
+    CouponOffers(LiveCampaigns live, CouponCampaigns campaigns, MyCoupons mine, Catalog catalog, Clock clock) {
         this.live = live;
         this.campaigns = campaigns;
         this.mine = mine;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -42,10 +45,14 @@ public class CouponOffers {
     /** The fan's coupons that can pay part of an order of {@code subtotal} for this event, best discount first. */
     public List<Usable> usableOn(UUID userId, UUID eventId, long subtotal) {
         Instant now = clock.instant();
+        UUID organizer = catalog.organizerOf(eventId).orElse(null);
+        if (organizer == null) {
+            return List.of();
+        }
         return mine.of(userId).stream()
                 .filter(c -> c.stateAt(now) == Coupon.State.AVAILABLE)
                 .filter(c -> c.campaign().usableAt(now))
-                .filter(c -> c.campaign().eventId() == null || c.campaign().eventId().equals(eventId))
+                .filter(c -> c.campaign().appliesTo(eventId, organizer))
                 .filter(c -> subtotal >= c.campaign().minOrderAmount())
                 .map(c -> new Usable(c, c.campaign().discount().off(subtotal)))
                 .sorted(java.util.Comparator.comparingLong(Usable::discount).reversed())

@@ -1,5 +1,6 @@
 package io.ticketrush.promotion;
 
+import io.ticketrush.catalog.Catalog;
 import io.ticketrush.order.CouponRedemption;
 import io.ticketrush.promotion.persistence.CouponRows;
 import io.ticketrush.shared.DomainException;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Coupons on orders, called by the order module inside its own transactions. Reserving locks the
- * coupon row, checks it is the fan's, unused, free, in its usable window, for this event and above
+ * coupon row, checks it is the fan's, unused, free, in its usable window, for this event (or an event of
+ * the campaign's organizer, unless site-wide) and above
  * the minimum amount, and puts it on the order; paying marks it used; an order that ends unpaid
  * frees it. One row per coupon with one {@code order_id}: a coupon can never pay two orders.
  */
@@ -21,10 +23,12 @@ class CouponRedemptions implements CouponRedemption {
     private final CouponRows rows;
     private final MyCoupons mine;
     private final PromotionMetrics metrics;
+    private final Catalog catalog;
     private final Clock clock;
 
-    CouponRedemptions(CouponRows rows, MyCoupons mine, PromotionMetrics metrics, Clock clock) {
+    CouponRedemptions(CouponRows rows, MyCoupons mine, PromotionMetrics metrics, Catalog catalog, Clock clock) {
         this.rows = rows;
+        this.catalog = catalog;
         this.mine = mine;
         this.metrics = metrics;
         this.clock = clock;
@@ -63,6 +67,10 @@ class CouponRedemptions implements CouponRedemption {
         if (campaign.eventId() != null && !campaign.eventId().equals(eventId)) {
             throw new DomainException(422, "coupon-not-applicable", "This coupon is for another event")
                     .with("eventId", campaign.eventId().toString());
+        }
+        UUID eventOrganizer = catalog.organizerOf(eventId).orElse(null);
+        if (eventOrganizer == null || !campaign.appliesTo(eventId, eventOrganizer)) {
+            throw new DomainException(422, "coupon-not-applicable", "This coupon is for another organizer's events");
         }
         if (subtotal < campaign.minOrderAmount()) {
             throw new DomainException(422, "coupon-minimum-not-met",

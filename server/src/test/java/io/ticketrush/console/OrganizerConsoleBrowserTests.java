@@ -12,12 +12,16 @@ import io.ticketrush.storefront.Lineup;
 import io.ticketrush.storefront.Purchases;
 import io.ticketrush.testing.Api;
 import io.ticketrush.testing.IntegrationTest;
+import io.ticketrush.testing.MutableClock;
 import io.ticketrush.testing.People;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +38,13 @@ class OrganizerConsoleBrowserTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeAll
     static void launch() {
@@ -151,10 +162,16 @@ class OrganizerConsoleBrowserTests {
     void doorStaffCheckATicketInOnceAndOnlyOnce() {
         Api api = new Api(port);
         People people = new People(api, jdbc);
-        Lineup lineup = new Lineup(api, people.organizer().token());
+        String organizer = people.organizer().token();
+        Lineup lineup = new Lineup(api, organizer);
         Lineup.Show show = lineup.show(lineup.hall("세종문화회관 대극장"), "국립발레단 〈지젤〉", "CLASSIC", 22, -1, 4);
         String code = new Purchases(api).buy(people.fan().token(), show.performanceId(), List.of("C-3-9")).getFirst();
         Accounts.Person staff = new Accounts(jdbc).create("입장 스태프", "STAFF");
+        assertThat(api.post("/api/v1/staff", organizer, Map.of("email", staff.email())).status()).isEqualTo(201);
+        // the door opens on the performance's day: an hour before the start
+        Instant startsAt = Instant.parse(api.get("/api/v1/events/" + show.eventId(), null).json()
+                .get("performances").get(0).get("startsAt").asString());
+        clock.advance(Duration.between(clock.instant(), startsAt.minus(Duration.ofHours(1))));
         Page page = browser.phone();
 
         page.navigate(api.baseUrl() + "/console/check-in");

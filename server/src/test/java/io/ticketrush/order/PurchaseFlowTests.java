@@ -11,6 +11,7 @@ import io.ticketrush.testing.Fans;
 import io.ticketrush.testing.IntegrationTest;
 import io.ticketrush.testing.People;
 import io.ticketrush.testing.Shows;
+import io.ticketrush.testing.Staffing;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ class PurchaseFlowTests {
     void signUpHoldOrderPayGetTicketAndCheckIn() throws Exception {
         Api api = new Api(port);
         People people = new People(api, jdbc);
-        Shows.Show show = new Shows(api).onSale(people.organizer().token(), 2, 10, 4);
+        People.Person organizer = people.organizer();
+        Shows.Show show = new Shows(api).tonight(organizer.token(), 2, 10); // its door is open now
         Fans.Person fan = new Fans(api).signUp();
 
         Api.Response hold = api.post("/api/v1/performances/" + show.performanceId() + "/holds", fan.token(),
@@ -78,7 +80,7 @@ class PurchaseFlowTests {
         assertThat(decoded).isEqualTo(code);
 
         assertThat(seatStatus(show, "A-1-5")).isEqualTo("SOLD");
-        People.Person staff = people.withRoles("STAFF");
+        People.Person staff = Staffing.staffOf(api, people, organizer.token());
         Api.Response checkIn = api.post("/api/v1/check-ins", staff.token(), Map.of("code", decoded));
         assertThat(checkIn.status()).as(checkIn.toString()).isEqualTo(200);
         assertThat(api.post("/api/v1/check-ins", staff.token(), Map.of("code", decoded)).code()).isEqualTo("already-checked-in");

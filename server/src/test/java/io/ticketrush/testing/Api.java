@@ -54,6 +54,25 @@ public final class Api {
         return send(request(path, token).DELETE().build());
     }
 
+    public Response put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    /** A web form's POST ({@code application/x-www-form-urlencoded}); a key with a list value is sent once per item. */
+    public Response form(String path, String token, Map<String, ?> fields) {
+        StringBuilder encoded = new StringBuilder();
+        fields.forEach((name, value) -> {
+            for (Object item : value instanceof java.util.Collection<?> many ? many : java.util.List.of(value)) {
+                encoded.append(encoded.isEmpty() ? "" : "&")
+                        .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                        .append(java.net.URLEncoder.encode(String.valueOf(item), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return send(request(path, token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded.toString())).build());
+    }
+
     public Response post(String path, String token, Object body) {
         return post(path, token, body, Map.of());
     }

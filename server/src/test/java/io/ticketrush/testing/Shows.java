@@ -61,6 +61,19 @@ public final class Shows {
                 eventBody(venueId, maxPerPerson, OffsetDateTime.now(ZoneOffset.ofHours(9)).minusHours(1).withNano(0)));
     }
 
+    /**
+     * A published show whose one performance starts in two hours: its door is open now (the check-in
+     * window opens six hours before the start), without moving the clock.
+     */
+    public Show tonight(String organizerToken, int rows, int seatsPerRow) {
+        String venueId = venue(organizerToken, rows, seatsPerRow);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9)).withNano(0);
+        Map<String, Object> body = eventBody(venueId, 4, now.minusHours(1));
+        body.put("salesCloseAt", now.plusHours(1).toString());
+        body.put("performances", List.of(Map.of("startsAt", now.plusHours(2).toString())));
+        return publish(organizerToken, venueId, body);
+    }
+
     public Show publish(String organizerToken, String venueId, Map<String, Object> body) {
         Api.Response event = api.post("/api/v1/events", organizerToken, body);
         assertThat(event.status()).as(event.toString()).isEqualTo(201);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.testing.Api;
+import io.ticketrush.testing.Staffing;
 import io.ticketrush.testing.Fans;
 import io.ticketrush.testing.IntegrationTest;
+import io.ticketrush.testing.People;
+import io.ticketrush.testing.Shows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +41,13 @@ class ConcurrentDoorTests {
     void twentySimultaneousScansOfOneCodeAdmitExactlyOnce() throws Exception {
         Api api = new Api(port);
         Fans fans = new Fans(api);
+        People people = new People(api, jdbc);
+        People.Person organizer = people.organizer();
+        UUID performanceId = UUID.fromString(new Shows(api).tonight(organizer.token(), 1, 2).performanceId());
         UUID owner = UUID.fromString(fans.signUp().userId());
-        IssuedTicket ticket = tx.execute(s -> tickets.issue(UUID.randomUUID(), owner, UUID.randomUUID(), List.of("A-1")))
+        IssuedTicket ticket = tx.execute(s -> tickets.issue(UUID.randomUUID(), owner, performanceId, List.of("A-1")))
                 .getFirst();
-        String staff = Staff.token(jdbc, fans, "STAFF");
+        String staff = Staffing.staffOf(api, people, organizer.token()).token();
 
         List<Api.Response> responses = race(20, () -> api.post("/api/v1/check-ins", staff, Map.of("code", ticket.code())));
 

@@ -74,6 +74,16 @@ public class AccountRows {
                 .optional();
     }
 
+    public boolean addRole(UUID id, Role role) {
+        return jdbc.sql("UPDATE accounts SET roles = array_append(roles, CAST(:role AS text)) WHERE id = :id AND NOT (CAST(:role AS text) = ANY (roles))")
+                .param("id", id).param("role", role.name()).update() == 1;
+    }
+
+    public boolean removeRole(UUID id, Role role) {
+        return jdbc.sql("UPDATE accounts SET roles = array_remove(roles, CAST(:role AS text)) WHERE id = :id AND CAST(:role AS text) = ANY (roles)")
+                .param("id", id).param("role", role.name()).update() == 1;
+    }
+
     private static Account map(ResultSet rs) throws SQLException {
         Array array = rs.getArray("roles");
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -145,7 +145,8 @@ class SecurityConfiguration {
                     }
                     auth.requestMatchers("/actuator/**").hasRole("ADMIN");
                     // Roles are checked here, before the body is read, so a FAN gets 403 whatever they send.
-                    auth.requestMatchers("/api/v1/venues", "/api/v1/venues/**", "/api/v1/organizer/**").hasRole("ORGANIZER");
+                    auth.requestMatchers("/api/v1/venues", "/api/v1/venues/**", "/api/v1/organizer/**",
+                            "/api/v1/staff", "/api/v1/staff/**").hasRole("ORGANIZER");
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/*/publish").hasRole("ORGANIZER");
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/check-ins").hasAnyRole("STAFF", "ORGANIZER");
                     auth.requestMatchers("/api/v1/rehearsal/**").hasRole("ADMIN");

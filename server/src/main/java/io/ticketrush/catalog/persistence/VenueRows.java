@@ -2,6 +2,8 @@ package io.ticketrush.catalog.persistence;
 
 import io.ticketrush.catalog.Venue;
 import io.ticketrush.catalog.VenuePlan;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -52,18 +54,31 @@ public class VenueRows {
     }
 
     public Optional<Venue> find(UUID id) {
-        return jdbc.sql("SELECT id, name, address, seat_count FROM venues WHERE id = :id")
+        return jdbc.sql("SELECT id, name, address, seat_count, created_by, shared FROM venues WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Venue(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("address"), rs.getInt("seat_count"), sections(id)))
+                .query((rs, n) -> venue(rs, sections(id)))
                 .optional();
     }
 
-    public List<Venue> list() {
-        return jdbc.sql("SELECT id, name, address, seat_count FROM venues ORDER BY created_at DESC LIMIT 200")
-                .query((rs, n) -> new Venue(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("address"), rs.getInt("seat_count"), List.of()))
+    /** The newest venues this organizer may use: their own and the shared ones (every venue for an ADMIN). */
+    public List<Venue> usableBy(UUID organizerId, boolean admin) {
+        return jdbc.sql("""
+                SELECT id, name, address, seat_count, created_by, shared FROM venues
+                WHERE :admin OR created_by = :organizer OR shared
+                ORDER BY created_at DESC LIMIT 200""")
+                .param("admin", admin).param("organizer", organizerId)
+                .query((rs, n) -> venue(rs, List.of()))
                 .list();
+    }
+
+    public boolean share(UUID id, boolean shared) {
+        return jdbc.sql("UPDATE venues SET shared = :shared WHERE id = :id")
+                .param("id", id).param("shared", shared).update() == 1;
+    }
+
+    private static Venue venue(ResultSet rs, List<Venue.SectionInfo> sections) throws SQLException {
+        return new Venue(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("address"),
+                rs.getInt("seat_count"), sections, rs.getObject("created_by", UUID.class), rs.getBoolean("shared"));
     }
 
     private List<Venue.SectionInfo> sections(UUID venueId) {

@@ -19,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,7 +57,16 @@ class VenueController {
     record VenueCreated(UUID venueId, int seatCount) {
     }
 
-    record VenueResponse(UUID venueId, String name, String address, int seatCount, List<Venue.SectionInfo> sections) {
+    record VenueResponse(UUID venueId, String name, String address, int seatCount, List<Venue.SectionInfo> sections,
+            boolean shared, boolean own) {
+
+        static VenueResponse of(Venue v, Caller caller) {
+            return new VenueResponse(v.id(), v.name(), v.address(), v.seatCount(), v.sections(), v.shared(),
+                    v.ownerId().equals(caller.userId()));
+        }
+    }
+
+    record ShareRequest(@NotNull Boolean shared) {
     }
 
     @PostMapping("/api/v1/venues")
@@ -68,14 +78,21 @@ class VenueController {
 
     @GetMapping("/api/v1/venues/{venueId}")
     VenueResponse get(@PathVariable UUID venueId) {
-        Venue v = venues.find(venueId);
-        return new VenueResponse(v.id(), v.name(), v.address(), v.seatCount(), v.sections());
+        Caller caller = Caller.current();
+        return VenueResponse.of(venues.findUsable(venueId, caller), caller);
     }
 
+    /** The caller's own venues and the shared ones (every venue for an ADMIN). */
     @GetMapping("/api/v1/venues")
     List<VenueResponse> list() {
-        return venues.list().stream()
-                .map(v -> new VenueResponse(v.id(), v.name(), v.address(), v.seatCount(), v.sections()))
-                .toList();
+        Caller caller = Caller.current();
+        return venues.usableBy(caller).stream().map(v -> VenueResponse.of(v, caller)).toList();
+    }
+
+    /** ADMIN: share a venue with every organizer (or stop sharing it). */
+    @PutMapping("/api/v1/venues/{venueId}/shared")
+    @PreAuthorize("hasRole('ADMIN')")
+    VenueResponse share(@PathVariable UUID venueId, @Valid @RequestBody ShareRequest request) {
+        return VenueResponse.of(venues.share(venueId, request.shared()), Caller.current());
     }
 }

@@ -31,7 +31,7 @@ class CheckInDesk {
 
     /** What the door shows: admitted (with the seat), or refused with the reason's code. */
     record Verdict(boolean admitted, @Nullable String seatId, @Nullable String title, @Nullable Instant checkedInAt,
-            @Nullable String code) {
+            @Nullable String code, @Nullable Instant startsAt) {
     }
 
     @GetMapping("/console/check-in")
@@ -44,15 +44,15 @@ class CheckInDesk {
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
         Verdict verdict;
         if (code.isBlank() || code.length() > 200) {
-            verdict = new Verdict(false, null, null, null, "invalid-ticket-code");
+            verdict = new Verdict(false, null, null, null, "invalid-ticket-code", null);
         } else {
             try {
-                CheckIn.Admission admission = checkIn.admit(code, Caller.current().userId());
+                CheckIn.Admission admission = checkIn.admit(code, Caller.current());
                 String title = catalog.performance(admission.performanceId()).map(s -> s.title()).orElse(null);
-                verdict = new Verdict(true, admission.seatId(), title, admission.checkedInAt(), null);
+                verdict = new Verdict(true, admission.seatId(), title, admission.checkedInAt(), null, null);
             } catch (DomainException e) {
                 verdict = new Verdict(false, e.properties().get("seatId") instanceof String s ? s : null, null,
-                        instant(e.properties().get("checkedInAt")), e.code());
+                        instant(e.properties().get("checkedInAt")), e.code(), instant(e.properties().get("startsAt")));
             }
         }
         model.addAttribute("verdict", verdict);

@@ -22,7 +22,7 @@ class ConsoleHome {
     @GetMapping("/console")
     String home(Model model) {
         model.addAttribute("events", events.ownedBy(Caller.current().userId()));
-        model.addAttribute("venues", venues.list());
+        model.addAttribute("venues", venues.usableBy(Caller.current()));
         return "console/home";
     }
 }

@@ -43,7 +43,7 @@ class EventEditor {
     @GetMapping("/console/events/new")
     String form(@RequestParam(required = false) @Nullable UUID venue,
             @RequestParam(required = false) @Nullable Integer venueCreated, Model model) {
-        Venue chosen = venue == null ? null : venues.findOptional(venue).orElse(null);
+        Venue chosen = venue == null ? null : venues.usable(venue, Caller.current()).orElse(null);
         model.addAttribute("venueCreated", venueCreated);
         return page(EventForm.starter(chosen, clock.instant()), model);
     }
@@ -115,12 +115,12 @@ class EventEditor {
     private String page(EventForm form, Model model) {
         Venue venue = null;
         try {
-            venue = venues.findOptional(UUID.fromString(form.getVenueId())).orElse(null);
+            venue = venues.usable(UUID.fromString(form.getVenueId()), Caller.current()).orElse(null);
         } catch (IllegalArgumentException notChosen) {
             // no venue picked yet: no sections to offer
         }
         model.addAttribute("form", form);
-        model.addAttribute("venues", venues.list());
+        model.addAttribute("venues", venues.usableBy(Caller.current()));
         model.addAttribute("venue", venue);
         model.addAttribute("categories", Category.values());
         return "console/event-form";

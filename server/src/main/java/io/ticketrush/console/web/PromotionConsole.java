@@ -69,7 +69,7 @@ class PromotionConsole {
             return couponsPage(form, model);
         }
         try {
-            campaigns.create(Caller.current().userId(), plan);
+            campaigns.create(Caller.current(), plan);
             return "redirect:/console/coupons?created";
         } catch (DomainException e) {
             FieldErrorsBinding.bind(e, result, CampaignForm::formField);

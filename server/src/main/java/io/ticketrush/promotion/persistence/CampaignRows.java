@@ -26,15 +26,15 @@ public class CampaignRows {
     public void insert(CouponCampaign c) {
         jdbc.sql("""
                 INSERT INTO coupon_campaigns (id, organizer_id, name, discount_type, discount_value, total_quantity,
-                    per_person_limit, starts_at, ends_at, usable_until, min_order_amount, event_id, created_at)
+                    per_person_limit, starts_at, ends_at, usable_until, min_order_amount, event_id, site_wide, created_at)
                 VALUES (:id, :organizer, :name, :type, :value, :total, :limit, :starts, :ends, :usable, :minimum,
-                    :event, :created)""")
+                    :event, :siteWide, :created)""")
                 .param("id", c.id()).param("organizer", c.organizerId()).param("name", c.name())
                 .param("type", c.discount().type().name()).param("value", c.discount().value())
                 .param("total", c.totalQuantity()).param("limit", c.perPersonLimit())
                 .param("starts", Timestamp.from(c.startsAt())).param("ends", Timestamp.from(c.endsAt()))
                 .param("usable", Timestamp.from(c.usableUntil())).param("minimum", c.minOrderAmount())
-                .param("event", c.eventId()).param("created", Timestamp.from(c.createdAt()))
+                .param("event", c.eventId()).param("siteWide", c.siteWide()).param("created", Timestamp.from(c.createdAt()))
                 .update();
     }
 
@@ -67,7 +67,7 @@ public class CampaignRows {
                 new Discount(DiscountType.valueOf(rs.getString("discount_type")), rs.getLong("discount_value")),
                 rs.getInt("total_quantity"), rs.getInt("per_person_limit"), rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(), rs.getTimestamp("usable_until").toInstant(),
-                rs.getLong("min_order_amount"), rs.getObject("event_id", UUID.class),
+                rs.getLong("min_order_amount"), rs.getObject("event_id", UUID.class), rs.getBoolean("site_wide"),
                 rs.getTimestamp("created_at").toInstant(), settled == null ? null : settled.toInstant(),
                 rs.getObject("issued", Integer.class));
     }

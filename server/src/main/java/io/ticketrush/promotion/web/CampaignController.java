@@ -56,7 +56,8 @@ class CampaignController {
             @NotNull @Min(1) @Max(10_000_000) Integer totalQuantity, @NotNull @Min(1) @Max(100) Integer perPersonLimit,
             @NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt, @Nullable OffsetDateTime usableUntil,
             @Nullable @PositiveOrZero @Max(1_000_000_000) Long minOrderAmount,
-            @Nullable @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an event id") String eventId) {
+            @Nullable @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an event id") String eventId,
+            @Nullable Boolean siteWide) {
 
         CampaignPlan toPlan() {
             DiscountType type = DiscountType.valueOf(discount.type());
@@ -71,7 +72,7 @@ class CampaignController {
             }
             return new CampaignPlan(name.strip(), new Discount(type, discount.value()), totalQuantity, perPersonLimit,
                     startsAt.toInstant(), endsAt.toInstant(), usableUntil == null ? null : usableUntil.toInstant(),
-                    minOrderAmount == null ? 0 : minOrderAmount, event);
+                    minOrderAmount == null ? 0 : minOrderAmount, event, Boolean.TRUE.equals(siteWide));
         }
 
         private static DomainException invalid(String field, String message) {
@@ -82,13 +83,13 @@ class CampaignController {
 
     record CampaignResponse(UUID campaignId, String name, Discount discount, int totalQuantity, int perPersonLimit,
             int issued, int remaining, Instant startsAt, Instant endsAt, Instant usableUntil, long minOrderAmount,
-            @Nullable UUID eventId, String status) {
+            @Nullable UUID eventId, boolean siteWide, String status) {
 
         static CampaignResponse of(CouponCampaigns.View v) {
             CouponCampaign c = v.campaign();
             return new CampaignResponse(c.id(), c.name(), c.discount(), c.totalQuantity(), c.perPersonLimit(), v.issued(),
                     v.remaining(), c.startsAt(), c.endsAt(), c.usableUntil(), c.minOrderAmount(), c.eventId(),
-                    v.status().name());
+                    c.siteWide(), v.status().name());
         }
     }
 
@@ -110,7 +111,7 @@ class CampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     @OrganizerOnly
     CampaignResponse create(@Valid @RequestBody CampaignBody body) {
-        CouponCampaign campaign = campaigns.create(Caller.current().userId(), body.toPlan());
+        CouponCampaign campaign = campaigns.create(Caller.current(), body.toPlan());
         return CampaignResponse.of(campaigns.view(campaign.id()));
     }
 

@@ -38,7 +38,7 @@ class CheckInController {
             throw DomainException.badRequest("validation-failed", "The request has invalid fields")
                     .with("errors", List.of(Map.of("field", "code", "message", "must not be blank")));
         }
-        CheckIn.Admission admission = checkIn.admit(request.code(), Caller.current().userId());
+        CheckIn.Admission admission = checkIn.admit(request.code(), Caller.current());
         return new CheckInResponse(admission.ticketId(), admission.performanceId(), admission.seatId(),
                 admission.checkedInAt());
     }

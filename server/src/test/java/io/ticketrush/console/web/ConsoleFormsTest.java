@@ -58,7 +58,7 @@ class ConsoleFormsTest {
     @Test
     void anEventFormBecomesAPlanInKoreaTime() {
         Venue venue = new Venue(UUID.randomUUID(), "홀", "서울", 100,
-                List.of(new Venue.SectionInfo("A", "1층"), new Venue.SectionInfo("B", "2층")));
+                List.of(new Venue.SectionInfo("A", "1층"), new Venue.SectionInfo("B", "2층")), UUID.randomUUID(), false);
         EventForm form = EventForm.starter(venue, Instant.parse("2026-11-22T03:10:00Z"));
         form.setTitle("뮤지컬");
 
