@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo venue and an event on sale now, for the development mode: enough to walk through a
- * purchase right after the first start. Seeded once; later starts find it and do nothing.
+ * purchase right after the first start, door included: the first performance starts three hours after
+ * the first start (its tickets pass the door that day), two more are a month later. Seeded once; later
+ * starts find it and do nothing.
  */
 @Component
 @Order(20)
@@ -64,13 +66,14 @@ class DemoCatalog implements ApplicationRunner {
         LocalDate showDay = LocalDate.ofInstant(clock.instant(), seoul).plusDays(30);
         Instant first = ZonedDateTime.of(showDay, LocalTime.of(19, 0), seoul).toInstant();
         Instant second = ZonedDateTime.of(showDay.plusDays(1), LocalTime.of(18, 0), seoul).toInstant();
+        Instant tonight = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         Event event = events.draft(new EventPlan(DEMO_TITLE, Category.CONCERT, venue.id(),
                 "Ticketrush를 처음 실행하면 만들어지는 데모 공연입니다. 좌석을 골라 결제까지 해 보세요.",
                 clock.instant().minus(Duration.ofHours(1)), first.minus(Duration.ofHours(3)), 4,
                 List.of(new Grade("VIP", "VIP석", 165_000, List.of("A")),
                         new Grade("R", "R석", 143_000, List.of("B", "C")),
                         new Grade("S", "S석", 110_000, List.of("D"))),
-                List.of(first, second), QueueSettings.DISABLED), organizer.id());
+                List.of(tonight, first, second), QueueSettings.DISABLED), organizer.id());
         events.publish(event.id(), new Caller(organizer.id(), Set.of("ORGANIZER")));
         log.info("Seeded the demo event %s (%d seats per performance)".formatted(event.id(), venue.seatCount()));
     }
