@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Log-in and sign-up budgets per client address (Bucket4j in Redis, keys
- * {@code account:throttle:{login:<addr>}} and {@code account:throttle:{signup:<addr>}}). The address
+ * {@code account:throttle:{login:<addr>}:<n>per<s>s} and {@code account:throttle:{signup:<addr>}:<n>per<s>s}). The address
  * is {@code request.getRemoteAddr()}: the socket's peer, or the client a trusted proxy names
  * (server.tomcat.remoteip.*), never a header anyone can send. Over budget → 429 {@code too-many-attempts}.
  */
@@ -18,6 +18,8 @@ class AddressBudgets {
     private final ThrottleSettings settings;
     private final BucketConfiguration login;
     private final BucketConfiguration signup;
+    private final String loginShape;
+    private final String signupShape;
 
     AddressBudgets(AttemptBuckets buckets, ThrottleSettings settings) {
         this.buckets = buckets;
@@ -26,14 +28,18 @@ class AddressBudgets {
                 .refillGreedy(settings.loginPerAddress(), settings.loginRefill())).build();
         this.signup = BucketConfiguration.builder().addLimit(limit -> limit.capacity(settings.signupPerAddress())
                 .refillGreedy(settings.signupPerAddress(), settings.signupRefill())).build();
+        // the budget's shape is part of the key: Bucket4j keeps a stored bucket's configuration, so
+        // changed settings start fresh buckets instead of applying only once the old ones expire
+        this.loginShape = settings.loginPerAddress() + "per" + settings.loginRefill().toSeconds() + "s";
+        this.signupShape = settings.signupPerAddress() + "per" + settings.signupRefill().toSeconds() + "s";
     }
 
     void takeLogin(String address) {
-        take("account:throttle:{login:" + address + "}", login, "log-in");
+        take("account:throttle:{login:" + address + "}:" + loginShape, login, "log-in");
     }
 
     void takeSignup(String address) {
-        take("account:throttle:{signup:" + address + "}", signup, "sign-up");
+        take("account:throttle:{signup:" + address + "}:" + signupShape, signup, "sign-up");
     }
 
     private void take(String key, BucketConfiguration configuration, String what) {

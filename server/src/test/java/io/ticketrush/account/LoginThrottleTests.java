@@ -7,6 +7,7 @@ import io.ticketrush.testing.Fans;
 import io.ticketrush.testing.IntegrationTest;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +35,18 @@ class LoginThrottleTests {
 
     Api api;
 
+    private static final java.util.List<String> BUCKETS =
+            java.util.List.of("account:throttle:{login:127.0.0.1}:5per3600s", "account:throttle:{signup:127.0.0.1}:3per3600s");
+
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        // buckets of 127.0.0.1 left by other test classes (other settings) in this JVM's Redis
-        redis.delete(java.util.List.of("account:throttle:{login:127.0.0.1}", "account:throttle:{signup:127.0.0.1}"));
+        redis.delete(BUCKETS);
+    }
+
+    @AfterEach
+    void emptyTheBuckets() {
+        redis.delete(BUCKETS);
     }
 
     @Test
