@@ -5,7 +5,7 @@ import io.ticketrush.shared.DomainException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Exchanges email + password for an access token. */
+/** Exchanges email + password for an access token and a refresh token. */
 @Component
 public class Login {
 
@@ -13,26 +13,41 @@ public class Login {
     private final String decoyHash;
     private final AccountRows rows;
     private final PasswordEncoder passwords;
-    private final AccessTokens tokens;
+    private final Sessions sessions;
+    private final AddressBudgets budgets;
+    private final LoginLockout lockout;
 
-    Login(AccountRows rows, PasswordEncoder passwords, AccessTokens tokens) {
+    Login(AccountRows rows, PasswordEncoder passwords, Sessions sessions, AddressBudgets budgets, LoginLockout lockout) {
+        this.budgets = budgets;
+        this.lockout = lockout;
         this.rows = rows;
         this.passwords = passwords;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.decoyHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 
-    public record Token(String accessToken, long expiresIn) {
+    /** An access token (short-lived) with the refresh token that renews it. */
+    public record Token(String accessToken, String refreshToken, long expiresIn) {
     }
 
-    public Token logIn(String email, String password) {
+    /**
+     * Checks the address's budget and the account's lockout first (429 {@code too-many-attempts}),
+     * then the password; a failure counts towards the account's lockout.
+     *
+     * @param clientAddress {@code request.getRemoteAddr()}: after the trusted-proxy valve, never a raw header
+     */
+    public Token logIn(String email, String password, String clientAddress) {
+        budgets.takeLogin(clientAddress);
+        lockout.checkAdmitted(email, clientAddress);
         var credentials = rows.findByEmail(email.trim());
         String hash = credentials.map(AccountRows.Credentials::passwordHash).orElse(null);
         boolean matches = passwords.matches(password, hash != null ? hash : decoyHash);
         if (credentials.isEmpty() || hash == null || !matches) {
+            lockout.failed(email);
             throw new DomainException(401, "bad-credentials", "Email or password is wrong");
         }
-        var issued = tokens.issue(credentials.get().account().id(), credentials.get().account().roles());
-        return new Token(issued.token(), issued.expiresInSeconds());
+        lockout.succeeded(email, clientAddress);
+        return sessions.start(credentials.get().account(), credentials.get().tokenGeneration(),
+                credentials.get().emailVerified());
     }
 }

@@ -53,7 +53,7 @@ public class Rehearsal {
         rows.insertSynthetic(ids, emails, "Rehearsal fan", clock.instant());
         List<SyntheticFan> fans = new ArrayList<>(count);
         for (UUID id : ids) {
-            fans.add(new SyntheticFan(id, tokens.issue(id, Set.of(Role.FAN)).token()));
+            fans.add(new SyntheticFan(id, tokens.issue(id, Set.of(Role.FAN), 0, true).token()));
         }
         return fans;
     }

@@ -27,6 +27,21 @@ public record Caller(UUID userId, Set<String> roles) {
                 ? java.util.Optional.of(current()) : java.util.Optional.empty();
     }
 
+    /**
+     * Refuses (403 {@code email-not-verified}) a signed-in person whose access token does not say
+     * they confirmed their email address (claim {@code ev}). Seat holds call this first.
+     */
+    public static void requireVerifiedEmail() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+            throw new DomainException(401, "unauthenticated", "Sign in first");
+        }
+        if (!Boolean.TRUE.equals(jwt.getClaimAsBoolean("ev"))) {
+            throw new DomainException(403, "email-not-verified",
+                    "Confirm your email address first: open the link we mailed you (or ask for a new one)");
+        }
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

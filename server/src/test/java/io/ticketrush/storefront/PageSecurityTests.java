@@ -105,6 +105,52 @@ class PageSecurityTests {
     }
 
     @Test
+    void onlyABearerTokenExemptsAPagePostFromCsrfNotAnyAuthorizationHeader() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = client(cookies);
+        logIn(client, new Accounts(jdbc).create("Basic 팬", "FAN"));
+        for (String header : List.of("Basic Zm9vOmJhcg==", "Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag", "Digest username=\"x\"")) {
+            HttpResponse<String> forged = client.send(HttpRequest.newBuilder(
+                            URI.create(base() + "/performances/" + java.util.UUID.randomUUID() + "/holds"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", header)
+                    .POST(HttpRequest.BodyPublishers.ofString("seatIds=A-1-1")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as(header).isEqualTo(403);
+            assertThat(forged.body()).as(header).contains("권한이 없습니다");
+        }
+    }
+
+    @Test
+    void aPageSessionOutlivesItsShortAccessTokenThroughTheRefreshCookieAndLogOutEndsIt() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = client(cookies);
+        logIn(client, new Accounts(jdbc).create("갱신 팬", "FAN"));
+        String refresh = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ticketrush_refresh"))
+                .findFirst().orElseThrow().getValue();
+
+        // the access cookie has expired (it lives as long as its token): only the refresh cookie is sent
+        CookieManager freshCookies = new CookieManager();
+        HttpClient fresh = client(freshCookies);
+        HttpResponse<String> myPage = fresh.send(HttpRequest.newBuilder(URI.create(base() + "/my"))
+                .header("Accept", "text/html").header("Cookie", "ticketrush_refresh=" + refresh).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(myPage.statusCode()).isEqualTo(200);
+        assertThat(myPage.body()).contains("갱신 팬");
+        assertThat(myPage.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("ticketrush_session="))
+                .anyMatch(c -> c.startsWith("ticketrush_refresh=") && !c.contains("ticketrush_refresh=" + refresh + ";"));
+        String renewed = myPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ticketrush_refresh="))
+                .findFirst().orElseThrow().split(";")[0];
+
+        HttpResponse<String> again = get(fresh, "/my");
+        Matcher csrf = CSRF_FIELD.matcher(again.body());
+        assertThat(csrf.find()).as("signed in on the renewed cookies").isTrue();
+        HttpResponse<String> logout = postForm(fresh, "/logout", "_csrf=" + enc(csrf.group(1)));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        HttpResponse<String> after = client(new CookieManager()).send(HttpRequest.newBuilder(URI.create(base() + "/my"))
+                .header("Accept", "text/html").header("Cookie", renewed).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).as("the logged-out refresh token renews nothing").isEqualTo(302);
+    }
+
+    @Test
     void rolePagesRedirectStrangersToLogInAndRefuseTheWrongRole() throws Exception {
         HttpResponse<String> anonymous = get(client(new CookieManager()), "/console/events/new");
         assertThat(anonymous.statusCode()).isEqualTo(302);

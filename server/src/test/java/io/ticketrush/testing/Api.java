@@ -86,6 +86,12 @@ public final class Api {
         return send(builder.build());
     }
 
+    public Response put(String path, String token, Object body) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

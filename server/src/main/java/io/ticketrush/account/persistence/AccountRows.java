@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,14 +29,18 @@ public class AccountRows {
         this.jdbc = jdbc;
     }
 
-    public record Credentials(Account account, @Nullable String passwordHash) {
+    public record Credentials(Account account, @Nullable String passwordHash, int tokenGeneration, boolean emailVerified) {
+    }
+
+    /** An account's current token generation with its roles: what a renewed access token carries. */
+    public record TokenSubject(Account account, int tokenGeneration, boolean emailVerified) {
     }
 
     /** Inserts unless the email is taken (case-insensitively); returns whether it was inserted. */
-    public boolean insert(Account account, @Nullable String passwordHash, Instant now) {
+    public boolean insert(Account account, @Nullable String passwordHash, Instant now, boolean emailVerified) {
         return jdbc.sql("""
-                INSERT INTO accounts (id, email, name, password_hash, roles, created_at)
-                VALUES (:id, :email, :name, :hash, :roles, :now)
+                INSERT INTO accounts (id, email, name, password_hash, roles, created_at, email_verified_at)
+                VALUES (:id, :email, :name, :hash, :roles, :now, :verified)
                 ON CONFLICT DO NOTHING
                 """)
                 .param("id", account.id())
@@ -43,6 +49,7 @@ public class AccountRows {
                 .param("hash", passwordHash)
                 .param("roles", account.roles().stream().map(Role::name).sorted().toArray(String[]::new))
                 .param("now", Timestamp.from(now))
+                .param("verified", emailVerified ? Timestamp.from(now) : null, java.sql.Types.TIMESTAMP)
                 .update() == 1;
     }
 
@@ -61,10 +68,59 @@ public class AccountRows {
     }
 
     public Optional<Credentials> findByEmail(String email) {
-        return jdbc.sql("SELECT id, email, name, roles, password_hash FROM accounts WHERE lower(email) = lower(:email)")
+        return jdbc.sql("""
+                SELECT id, email, name, roles, password_hash, token_generation, email_verified_at IS NOT NULL AS verified
+                FROM accounts WHERE lower(email) = lower(:email)
+                """)
                 .param("email", email)
-                .query((rs, n) -> new Credentials(map(rs), rs.getString("password_hash")))
+                .query((rs, n) -> new Credentials(map(rs), rs.getString("password_hash"), rs.getInt("token_generation"),
+                        rs.getBoolean("verified")))
                 .optional();
+    }
+
+    public Optional<TokenSubject> findTokenSubject(UUID id) {
+        return jdbc.sql("""
+                SELECT id, email, name, roles, token_generation, email_verified_at IS NOT NULL AS verified FROM accounts WHERE id = :id
+                """)
+                .param("id", id)
+                .query((rs, n) -> new TokenSubject(map(rs), rs.getInt("token_generation"), rs.getBoolean("verified")))
+                .optional();
+    }
+
+    /** Raises the account's token generation (every access token issued before is revoked); the new one, if found. */
+    public Optional<Integer> revokeTokens(UUID id, Instant now) {
+        return jdbc.sql("""
+                UPDATE accounts SET token_generation = token_generation + 1, tokens_revoked_at = :now
+                WHERE id = :id RETURNING token_generation
+                """)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** Sets the roles and revokes the account's tokens in one statement; the new generation, if found. */
+    public Optional<Integer> replaceRoles(UUID id, Set<Role> roles, Instant now) {
+        return jdbc.sql("""
+                UPDATE accounts SET roles = :roles, token_generation = token_generation + 1, tokens_revoked_at = :now
+                WHERE id = :id RETURNING token_generation
+                """)
+                .param("id", id)
+                .param("roles", roles.stream().map(Role::name).sorted().toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** Token generations of the accounts revoked since the given instant (the others' tokens are all valid). */
+    public Map<UUID, Integer> revokedSince(Instant since) {
+        Map<UUID, Integer> generations = new HashMap<>();
+        jdbc.sql("SELECT id, token_generation FROM accounts WHERE tokens_revoked_at > :since")
+                .param("since", Timestamp.from(since))
+                .query(rs -> {
+                    generations.put(rs.getObject("id", UUID.class), rs.getInt("token_generation"));
+                });
+        return generations;
     }
 
     public Optional<Account> findById(UUID id) {

@@ -2,6 +2,9 @@ package io.ticketrush.account.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.ticketrush.account.AccountSettings;
+import io.ticketrush.account.PageCookies;
+import io.ticketrush.account.Sessions;
+import io.ticketrush.account.TokenRevocations;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +28,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -34,6 +42,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -56,10 +65,17 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey accessTokenKey, java.time.Clock clock) {
-        // verified tokens are remembered (bounded, expiry still checked): see VerifiedTokens
-        return new VerifiedTokens(NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build(),
-                clock, 200_000);
+    JwtDecoder jwtDecoder(SecretKey accessTokenKey, java.time.Clock clock, AccountSettings settings,
+            TokenRevocations revocations) {
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(accessTokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        // a token signed with our key for another issuer or audience is still refused
+        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+                new JwtIssuerValidator(settings.issuer()),
+                new JwtClaimValidator<java.util.List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(settings.audience()))));
+        // verified tokens are remembered (bounded, expiry still checked): see VerifiedTokens; revocation
+        // is checked on every decode, remembered or not
+        return new RevocationCheck(new VerifiedTokens(nimbus, clock, 200_000), revocations);
     }
 
     @Bean
@@ -76,10 +92,11 @@ class SecurityConfiguration {
      * The cookie that carries the access token of a person signed in on the web pages. Read only
      * for page routes, never for /api/**, so the JSON API keeps its CSRF-free bearer semantics.
      */
-    static final String PAGE_TOKEN_COOKIE = "ticketrush_session";
+    static final String PAGE_TOKEN_COOKIE = PageCookies.ACCESS;
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccountSettings settings, JwtDecoder jwtDecoder) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccountSettings settings, JwtDecoder jwtDecoder,
+            Sessions sessions, PageCookies pageCookies) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
@@ -103,7 +120,12 @@ class SecurityConfiguration {
         };
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookiePath("/");
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        csrfTokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (settings.secureCookies()) {
+                cookie.secure(true);
+            }
+        });
 
         // Pages post forms with Spring Security's CSRF token (hidden field or htmx header); the API
         // and the sandbox payment widget are bearer/public and stay outside CSRF. The matcher is set
@@ -124,8 +146,13 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .deleteCookies(PAGE_TOKEN_COOKIE)
+                        // the session's refresh family and access tokens are revoked, not only forgotten
+                        .addLogoutHandler((request, response, authentication) ->
+                                PageCookies.read(request, PageCookies.REFRESH).ifPresent(sessions::logOut))
+                        .addLogoutHandler((request, response, authentication) -> pageCookies.signOut(request, response))
                         .logoutSuccessUrl("/"))
+                .addFilterBefore(new PageSessionRenewal(sessions, pageCookies, jwtDecoder),
+                        BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(pages)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
@@ -133,7 +160,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login").permitAll();
+                    auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login",
+                            "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/verify-email").permitAll();
                     auth.requestMatchers(HttpMethod.GET,
                             "/api/v1/events", "/api/v1/events/*",
                             "/api/v1/performances/*/seats", "/api/v1/performances/*/availability",
@@ -149,14 +177,14 @@ class SecurityConfiguration {
                             "/api/v1/staff", "/api/v1/staff/**").hasRole("ORGANIZER");
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/*/publish").hasRole("ORGANIZER");
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/check-ins").hasAnyRole("STAFF", "ORGANIZER");
-                    auth.requestMatchers("/api/v1/rehearsal/**").hasRole("ADMIN");
+                    auth.requestMatchers("/api/v1/rehearsal/**", "/api/v1/admin/**", "/api/v1/dev/**").hasRole("ADMIN");
                     auth.requestMatchers("/api/**", "/benchmark/**").authenticated();
                     // Web pages: the door for staff and organizers, the console for organizers, a fan's own pages.
                     auth.requestMatchers("/console/check-in", "/console/check-in/**").hasAnyRole("STAFF", "ORGANIZER");
                     auth.requestMatchers("/console", "/console/**").hasRole("ORGANIZER");
                     auth.requestMatchers("/my", "/my/**", "/holds/**", "/orders/**",
                             "/performances/*/holds", "/events/*/queue", "/events/*/queue/**",
-                            "/coupon-campaigns/*/claim").authenticated();
+                            "/coupon-campaigns/*/claim", "/verify-email/resend").authenticated();
                     auth.anyRequest().permitAll();
                 });
         return http.build();
@@ -183,9 +211,20 @@ class SecurityConfiguration {
 
         /** Unsafe page requests, unless they carry a bearer header (which no other site can make a browser send). */
         static boolean needsCsrfToken(HttpServletRequest request) {
-            return !SAFE_METHODS.contains(request.getMethod()) && isPage(request)
-                    && request.getHeader("Authorization") == null;
+            return !SAFE_METHODS.contains(request.getMethod()) && isPage(request) && !carriesBearer(request);
         }
+
+        /**
+         * A well-formed {@code Authorization: Bearer <token>} header. Any other Authorization header
+         * (Basic, which a browser resends by itself, or garbage) does not exempt a page post from CSRF.
+         */
+        static boolean carriesBearer(HttpServletRequest request) {
+            String authorization = request.getHeader("Authorization");
+            return authorization != null && BEARER.matcher(authorization).matches();
+        }
+
+        private static final java.util.regex.Pattern BEARER =
+                java.util.regex.Pattern.compile("^Bearer [A-Za-z0-9._~+/-]+=*$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
         static boolean isPage(HttpServletRequest request) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -196,8 +235,14 @@ class SecurityConfiguration {
         @Override
         public @Nullable String resolve(HttpServletRequest request) {
             String token = header.resolve(request);
-            if (token != null || !isPage(request) || request.getCookies() == null) {
+            if (token != null || !isPage(request)) {
                 return token;
+            }
+            if (request.getAttribute(PageSessionRenewal.RENEWED) instanceof String renewed) {
+                return renewed;
+            }
+            if (request.getCookies() == null) {
+                return null;
             }
             for (Cookie cookie : request.getCookies()) {
                 if (cookie.getName().equals(cookieName) && !cookie.getValue().isBlank()) {

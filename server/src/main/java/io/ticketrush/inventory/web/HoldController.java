@@ -80,6 +80,7 @@ class HoldController {
     @ResponseStatus(HttpStatus.CREATED)
     HoldResponse hold(@PathVariable UUID performanceId, @Valid @RequestBody HoldBody body,
             @RequestHeader(value = "Admission-Token", required = false) @Nullable String admissionToken) {
+        Caller.requireVerifiedEmail();
         return HoldResponse.of(holdSeats.hold(performanceId, Caller.current().userId(), body.toRequest(),
                 new HoldCredentials(admissionToken, body.accessCode())));
     }

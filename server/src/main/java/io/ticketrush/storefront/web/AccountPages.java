@@ -1,6 +1,7 @@
 package io.ticketrush.storefront.web;
 
 import io.ticketrush.account.Login;
+import io.ticketrush.account.PageCookies;
 import io.ticketrush.account.Registration;
 import io.ticketrush.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,10 +25,12 @@ class AccountPages {
 
     private final Login login;
     private final Registration registration;
+    private final PageCookies cookies;
 
-    AccountPages(Login login, Registration registration) {
+    AccountPages(Login login, Registration registration, PageCookies cookies) {
         this.login = login;
         this.registration = registration;
+        this.cookies = cookies;
     }
 
     public static final class LoginForm {
@@ -107,11 +110,15 @@ class AccountPages {
             return "storefront/login";
         }
         try {
-            Login.Token token = login.logIn(form.getEmail(), form.getPassword());
-            SessionCookie.signIn(request, response, token.accessToken(), token.expiresIn());
+            Login.Token token = login.logIn(form.getEmail(), form.getPassword(), request.getRemoteAddr());
+            cookies.signIn(request, response, token);
             return "redirect:" + SessionCookie.safeNext(next);
         } catch (DomainException e) {
             response.setStatus(e.status());
+            if (e.properties().get("retryAfterSeconds") instanceof Number seconds) {
+                response.setHeader("Retry-After", seconds.toString());
+            }
+            model.addAttribute("errorCode", e.code());
             errors.reject("error." + e.code(), e.getMessage());
             form.setPassword("");
             return "storefront/login";
@@ -121,6 +128,7 @@ class AccountPages {
     @GetMapping("/signup")
     String signupPage(@RequestParam(required = false) @Nullable String next, Model model) {
         model.addAttribute("form", new SignupForm());
+        model.addAttribute("verificationRequired", registration.verificationRequired());
         model.addAttribute("next", SessionCookie.safeNext(next));
         return "storefront/signup";
     }
@@ -136,15 +144,24 @@ class AccountPages {
             return "storefront/signup";
         }
         try {
-            registration.signUp(form.getEmail(), form.getPassword(), form.getName());
+            registration.signUp(form.getEmail(), form.getPassword(), form.getName(), request.getRemoteAddr());
         } catch (DomainException e) {
             response.setStatus(e.status());
+            if (e.properties().get("retryAfterSeconds") instanceof Number seconds) {
+                response.setHeader("Retry-After", seconds.toString());
+            }
+            model.addAttribute("errorCode", e.code());
+            model.addAttribute("verificationRequired", registration.verificationRequired());
             errors.rejectValue("email", "error." + e.code(), e.getMessage());
             form.setPassword("");
             return "storefront/signup";
         }
-        Login.Token token = login.logIn(form.getEmail(), form.getPassword());
-        SessionCookie.signIn(request, response, token.accessToken(), token.expiresIn());
+        Login.Token token = login.logIn(form.getEmail(), form.getPassword(), request.getRemoteAddr());
+        cookies.signIn(request, response, token);
+        if (registration.verificationRequired()) {
+            return "redirect:/verify-email?next=" + java.net.URLEncoder.encode(SessionCookie.safeNext(next),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
         return "redirect:" + SessionCookie.safeNext(next);
     }
 }

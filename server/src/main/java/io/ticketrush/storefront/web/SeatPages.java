@@ -114,6 +114,7 @@ class SeatPages {
         }
         PerformanceSale sale = holdSeats.saleOf(performanceId);
         try {
+            Caller.requireVerifiedEmail();
             Hold hold = holdSeats.hold(performanceId, Caller.current().userId(), request,
                     new HoldCredentials(Admissions.of(servletRequest, sale.eventId()), null));
             return "redirect:/holds/" + hold.id();

@@ -11,7 +11,8 @@ import org.springframework.mock.env.MockEnvironment;
 class JwtKeyTest {
 
     private static AccountSettings settings(String secret) {
-        return new AccountSettings(secret, Duration.ofHours(1), "ticketrush", false);
+        return new AccountSettings(secret, Duration.ofHours(1), "ticketrush", "ticketrush-api", Duration.ofDays(14),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), false, false);
     }
 
     @Test
