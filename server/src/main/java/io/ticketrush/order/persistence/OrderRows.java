@@ -1,6 +1,7 @@
 package io.ticketrush.order.persistence;
 
 import io.ticketrush.order.Order;
+import io.ticketrush.order.OrderReview;
 import io.ticketrush.order.OrderStatus;
 import io.ticketrush.order.PaymentState;
 import io.ticketrush.order.Transition;
@@ -134,15 +135,12 @@ public class OrderRows {
     }
 
     /** Orders the reconciler gave up on, the most recent first, with the reason it gave. */
-    public List<Review> inManualReview(int limit) {
+    public List<OrderReview> inManualReview(int limit) {
         return jdbc.sql("""
                 SELECT * FROM orders WHERE payment_state = 'MANUAL_REVIEW' ORDER BY ended_at DESC LIMIT :limit""")
                 .param("limit", limit)
-                .query((rs, n) -> new Review(map(rs), rs.getString("settle_note"), rs.getInt("settle_attempts")))
+                .query((rs, n) -> new OrderReview(map(rs), rs.getString("settle_note"), rs.getInt("settle_attempts")))
                 .list();
-    }
-
-    public record Review(Order order, @Nullable String note, int attempts) {
     }
 
     public long countInManualReview() {
