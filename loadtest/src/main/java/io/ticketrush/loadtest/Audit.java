@@ -203,13 +203,13 @@ public final class Audit {
     }
 
     private static final String UNSETTLED =
-            "SELECT count(*) FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')";
+            "SELECT count(*) FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING', 'MANUAL_REVIEW')";
 
     /** What an unsettled payment looked like, for the run's log: enough to tell which step it stopped at. */
     private static final String UNSETTLED_ROWS = """
             SELECT id, status, payment_state, payment_key IS NOT NULL AS has_key, amount, created_at,
                    payment_attempted_at, payment_deadline, now() AS audited_at
-            FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')""";
+            FROM orders WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING', 'MANUAL_REVIEW')""";
 
     /**
      * Every coupon a fan was told it got is stored: the real ones in {@code coupons} (written from the

@@ -2,20 +2,21 @@ package io.ticketrush.order;
 
 import io.ticketrush.inventory.SeatHolds;
 import io.ticketrush.order.persistence.OrderRows;
-import io.ticketrush.payment.CancelOutcome;
-import io.ticketrush.payment.PaymentGateway;
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.ticket.TicketStatus;
 import io.ticketrush.ticket.Tickets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A fan cancels an order. Unpaid: the hold is released. Paid: the fee schedule decides the
- * refund, the gateway refunds it, then tickets are voided and the seats go back on sale.
+ * A fan cancels an order. Unpaid: the hold is released. Paid: the fee schedule decides the refund;
+ * in one transaction the order becomes CANCELLED with its refund owed (REFUND_PENDING), the tickets
+ * are voided and the seats go back on sale; only then is the refund sent. A refund the gateway did
+ * not answer (or a crash before it was sent) is retried by the reconciler until it settles, so an
+ * order is never refunded while its tickets are still valid.
  */
 @Component
 public class CancelOrder {
@@ -23,24 +24,26 @@ public class CancelOrder {
     private final OrderRows rows;
     private final SeatHolds holds;
     private final Tickets tickets;
-    private final PaymentGateway gateway;
-    private final ApplicationEventPublisher events;
+    private final OrderTransitions transitions;
+    private final Refunds refunds;
     private final TransactionTemplate transactions;
     private final OrderMetrics metrics;
     private final OrderCoupons coupons;
+    private final OrderSettings settings;
     private final Clock clock;
 
-    CancelOrder(OrderRows rows, SeatHolds holds, Tickets tickets, PaymentGateway gateway,
-            ApplicationEventPublisher events, TransactionTemplate transactions, OrderMetrics metrics,
-            OrderCoupons coupons, Clock clock) {
+    CancelOrder(OrderRows rows, SeatHolds holds, Tickets tickets, OrderTransitions transitions, Refunds refunds,
+            TransactionTemplate transactions, OrderMetrics metrics, OrderCoupons coupons, OrderSettings settings,
+            Clock clock) {
         this.rows = rows;
         this.holds = holds;
         this.tickets = tickets;
-        this.gateway = gateway;
-        this.events = events;
+        this.transitions = transitions;
+        this.refunds = refunds;
         this.transactions = transactions;
         this.metrics = metrics;
         this.coupons = coupons;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -48,7 +51,11 @@ public class CancelOrder {
         Order order = rows.find(orderId).filter(o -> o.ownedBy(userId)).orElseThrow(Orders::unknownOrder);
         switch (order.status()) {
             case PENDING_PAYMENT -> cancelUnpaid(order);
-            case PAID -> cancelPaid(order);
+            case PAID -> {
+                cancelPaid(order);
+                metrics.outcome("cancelled");
+                return refunds.attempt(orderId);
+            }
             case CANCELLED -> {
                 return order;
             }
@@ -63,40 +70,28 @@ public class CancelOrder {
             throw DomainException.conflict("payment-in-progress", "A payment for this order is being confirmed");
         }
         transactions.executeWithoutResult(status -> {
-            if (!rows.markCancelled(order.id(), OrderStatus.PENDING_PAYMENT, 0, 0, clock.instant())) {
+            if (!transitions.apply(order.cancelUnpaid(clock.instant()))) {
                 throw DomainException.conflict("order-not-cancellable", "The order changed meanwhile; look again");
             }
             holds.release(order.holdId());
             coupons.release(order.id());
-            events.publishEvent(new OrderEvents.OrderCancelled(order.id(), order.userId(), order.performanceId(), 0, 0));
         });
     }
 
+    /** Records the cancellation and the refund owed, voids the tickets and frees the seats: all or nothing. */
     private void cancelPaid(Order order) {
         if (tickets.forOrder(order.id()).stream().anyMatch(t -> t.status() == TicketStatus.CHECKED_IN)) {
             throw DomainException.conflict("ticket-used", "A ticket of this order was already used at the door");
         }
+        Instant now = clock.instant();
         CancellationPolicy.Terms terms = CancellationPolicy.terms(order.amount(),
-                order.paidAt() == null ? order.createdAt() : order.paidAt(), order.performanceStartsAt(), clock.instant());
-        if (terms.refund() > 0) {
-            CancelOutcome outcome = gateway.cancel(order.paymentKey(), terms.refund(), "고객 요청 취소", "cancel-" + order.id());
-            switch (outcome) {
-                case CancelOutcome.Cancelled cancelled -> {
-                }
-                case CancelOutcome.Failed failed -> throw new DomainException(502, "refund-failed",
-                        "The payment gateway refused the refund: " + failed.message());
-                case CancelOutcome.Unknown unknown -> throw new DomainException(503, "refund-pending",
-                        "The payment gateway did not answer; try again").with("retryAfterSeconds", 2);
-            }
-        }
+                order.paidAt() == null ? order.createdAt() : order.paidAt(), order.performanceStartsAt(), now);
         transactions.executeWithoutResult(status -> {
-            if (!rows.markCancelled(order.id(), OrderStatus.PAID, terms.refund(), terms.fee(), clock.instant())) {
-                return; // cancelled by a concurrent request with the same refund (same idempotency key)
+            if (!transitions.apply(order.cancelPaid(terms, now, settings.nextTry(1, now)))) {
+                return; // cancelled by a concurrent request: its refund is the same (same idempotency key)
             }
             tickets.cancelForOrder(order.id());
             holds.returnSold(order.id());
-            events.publishEvent(new OrderEvents.OrderCancelled(order.id(), order.userId(), order.performanceId(),
-                    terms.refund(), terms.fee()));
         });
     }
 }

@@ -3,7 +3,6 @@ package io.ticketrush.order;
 import io.ticketrush.inventory.HoldExpired;
 import io.ticketrush.order.persistence.OrderRows;
 import java.time.Clock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +11,14 @@ import org.springframework.stereotype.Component;
 class OrderExpiry {
 
     private final OrderRows rows;
-    private final ApplicationEventPublisher events;
+    private final OrderTransitions transitions;
     private final OrderMetrics metrics;
     private final OrderCoupons coupons;
     private final Clock clock;
 
-    OrderExpiry(OrderRows rows, ApplicationEventPublisher events, OrderMetrics metrics, OrderCoupons coupons,
-            Clock clock) {
+    OrderExpiry(OrderRows rows, OrderTransitions transitions, OrderMetrics metrics, OrderCoupons coupons, Clock clock) {
         this.rows = rows;
-        this.events = events;
+        this.transitions = transitions;
         this.metrics = metrics;
         this.coupons = coupons;
         this.clock = clock;
@@ -28,9 +26,12 @@ class OrderExpiry {
 
     @ApplicationModuleListener
     void on(HoldExpired expired) {
-        if (expired.orderId() != null && rows.markExpired(expired.orderId(), clock.instant())) {
-            coupons.release(expired.orderId());
-            events.publishEvent(new OrderEvents.OrderExpired(expired.orderId(), expired.userId(), expired.performanceId()));
+        if (expired.orderId() == null) {
+            return;
+        }
+        Order order = rows.find(expired.orderId()).orElse(null);
+        if (order != null && transitions.apply(order.expire(clock.instant()))) {
+            coupons.release(order.id());
             metrics.outcome("expired");
         }
     }

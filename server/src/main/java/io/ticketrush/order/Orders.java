@@ -30,6 +30,11 @@ public class Orders {
         return rows.ofUser(userId, 100);
     }
 
+    /** For operators: orders whose payment the reconciler could not settle, the most recent first. */
+    public List<OrderReview> inManualReview() {
+        return rows.inManualReview(200);
+    }
+
     public List<IssuedTicket> ticketsOf(Order order) {
         return showsTickets(order) ? tickets.forOrder(order.id()) : List.of();
     }

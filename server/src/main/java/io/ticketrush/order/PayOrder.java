@@ -20,12 +20,14 @@ public class PayOrder {
     private final OrderRows rows;
     private final PaymentGateway gateway;
     private final Settlement settlement;
+    private final OrderTransitions transitions;
     private final OrderMetrics metrics;
     private final java.util.List<OrderGuard> guards;
     private final Clock clock;
 
-    PayOrder(OrderRows rows, PaymentGateway gateway, Settlement settlement, OrderMetrics metrics,
-            java.util.List<OrderGuard> guards, Clock clock) {
+    PayOrder(OrderRows rows, PaymentGateway gateway, Settlement settlement, OrderTransitions transitions,
+            OrderMetrics metrics, java.util.List<OrderGuard> guards, Clock clock) {
+        this.transitions = transitions;
         this.rows = rows;
         this.gateway = gateway;
         this.settlement = settlement;
@@ -67,7 +69,7 @@ public class PayOrder {
         if (!clock.instant().isBefore(order.paymentDeadline())) {
             throw expired(order);
         }
-        if (!rows.startPayment(orderId, paymentKey, clock.instant())) {
+        if (!transitions.apply(order.startPayment(paymentKey, clock.instant()))) {
             throw DomainException.conflict("payment-in-progress", "Another payment for this order is being confirmed");
         }
         String key = idempotencyKey != null ? "confirm-" + orderId + "-" + idempotencyKey : "confirm-" + orderId + "-" + paymentKey;
@@ -89,8 +91,9 @@ public class PayOrder {
                 throw new DomainException(402, "payment-declined", "The payment was declined: " + declined.message())
                         .with("pgCode", declined.code());
             }
-            case PaymentOutcome.Unknown unknown -> rows.paymentState(orderId, PaymentState.UNKNOWN);
-            case PaymentOutcome.NotFound notFound -> rows.paymentState(orderId, PaymentState.UNKNOWN);
+            // no answer: the reconciler asks again (unless it or another call settled the order meanwhile)
+            case PaymentOutcome.Unknown unknown -> transitions.apply(rows.find(orderId).orElseThrow().loseAnswer());
+            case PaymentOutcome.NotFound notFound -> transitions.apply(rows.find(orderId).orElseThrow().loseAnswer());
         }
         return rows.find(orderId).orElseThrow();
     }

@@ -46,9 +46,11 @@ public class PlaceOrder {
     public Placed place(UUID userId, UUID holdId, @Nullable UUID couponId, @Nullable String idempotencyKey,
             @Nullable String admissionToken) {
         if (idempotencyKey != null) {
+            // A second request with this key waits here until the first one's transaction ends, then replays it.
+            rows.lockIdempotencyKey(userId, idempotencyKey);
             var earlier = rows.findByIdempotencyKey(userId, idempotencyKey);
             if (earlier.isPresent()) {
-                if (!earlier.get().holdId().equals(holdId)) {
+                if (!earlier.get().holdId().equals(holdId) || !java.util.Objects.equals(earlier.get().couponId(), couponId)) {
                     throw new DomainException(422, "idempotency-key-reused",
                             "This Idempotency-Key was used for a different request");
                 }
@@ -78,7 +80,7 @@ public class PlaceOrder {
                 OrderStatus.PENDING_PAYMENT,
                 hold.seats().stream().map(s -> new Order.Item(s.seatId(), s.gradeCode(), s.price())).toList(),
                 subtotal, discount, Math.max(0, subtotal - discount), couponId, hold.expiresAt(), PaymentState.NONE,
-                null, null, null, now, null);
+                null, null, null, now, null, 0);
         try {
             rows.insert(order, idempotencyKey);
         } catch (DuplicateKeyException e) {

@@ -1,11 +1,14 @@
 package io.ticketrush.order.persistence;
 
 import io.ticketrush.order.Order;
+import io.ticketrush.order.OrderReview;
 import io.ticketrush.order.OrderStatus;
 import io.ticketrush.order.PaymentState;
+import io.ticketrush.order.Transition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for orders. Every transition names the states it may start from and reports whether it happened. */
+/** SQL for orders. Every change is a conditional save (expected state → new state) that reports whether it happened. */
 @Repository
 public class OrderRows {
 
@@ -62,87 +65,90 @@ public class OrderRows {
                 .param("u", userId).param("limit", limit).query((rs, n) -> map(rs)).list();
     }
 
-    /** PENDING_PAYMENT with no other payment in flight → CONFIRMING with this payment key. */
-    public boolean startPayment(UUID id, String paymentKey, Instant now) {
+    /** Serialises requests that carry the same Idempotency-Key for one person until this transaction ends. */
+    public void lockIdempotencyKey(UUID userId, String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .param("k", "order-idempotency:" + userId + ":" + key).query(rs -> {
+                });
+    }
+
+    /**
+     * Saves a move on the condition that the order is still in the state the move started from.
+     *
+     * @return whether the order moved (false: someone else moved it first; nothing changed)
+     */
+    public boolean save(Transition.Moved moved) {
+        Transition.Changes c = moved.changes();
         return jdbc.sql("""
-                UPDATE orders SET payment_state = 'CONFIRMING', payment_key = :key, payment_attempted_at = :now
-                WHERE id = :id AND status = 'PENDING_PAYMENT'
-                  AND (payment_key IS NULL OR payment_key = :key OR payment_state IN ('NONE', 'DECLINED'))""")
-                .param("id", id).param("key", paymentKey).param("now", Timestamp.from(now))
+                UPDATE orders SET status = :to, payment_state = :toPayment,
+                    payment_key = coalesce(:key, payment_key),
+                    payment_attempted_at = coalesce(:attemptedAt, payment_attempted_at),
+                    approved_amount = coalesce(:approved, approved_amount),
+                    refund_amount = coalesce(:refund, refund_amount),
+                    cancellation_fee = coalesce(:fee, cancellation_fee),
+                    paid_at = coalesce(:paidAt, paid_at),
+                    ended_at = coalesce(ended_at, :endedAt),
+                    settle_attempts = CASE WHEN :restart THEN 0 ELSE settle_attempts END,
+                    next_settle_at = CASE WHEN :restart THEN NULL ELSE coalesce(:nextSettleAt, next_settle_at) END,
+                    settle_note = coalesce(:note, settle_note)
+                WHERE id = :id AND status = :from AND payment_state = :fromPayment""")
+                .param("id", moved.order().id())
+                .param("from", moved.from().status().name()).param("fromPayment", moved.from().payment().name())
+                .param("to", moved.to().status().name()).param("toPayment", moved.to().payment().name())
+                .param("key", c.paymentKey(), Types.VARCHAR).param("attemptedAt", timestamp(c.paymentAttemptedAt()), Types.TIMESTAMP)
+                .param("approved", c.approvedAmount(), Types.BIGINT).param("refund", c.refundAmount(), Types.BIGINT)
+                .param("fee", c.cancellationFee(), Types.BIGINT)
+                .param("paidAt", timestamp(c.paidAt()), Types.TIMESTAMP)
+                .param("endedAt", timestamp(c.endedAt()), Types.TIMESTAMP)
+                .param("restart", c.restartSettling())
+                .param("nextSettleAt", timestamp(c.nextSettleAt()), Types.TIMESTAMP)
+                .param("note", c.settleNote(), Types.VARCHAR)
                 .update() == 1;
     }
 
-    public void paymentState(UUID id, PaymentState state) {
-        jdbc.sql("UPDATE orders SET payment_state = :s WHERE id = :id")
-                .param("id", id).param("s", state.name()).update();
-    }
-
-    public boolean markPaid(UUID id, long approvedAmount, Instant now) {
+    /**
+     * Records one more try of the reconciler on an unsettled order and when it may try again; only
+     * while the order is still in the state the try saw.
+     */
+    public boolean recordTry(Order order, Instant nextTryAt, String note) {
         return jdbc.sql("""
-                UPDATE orders SET status = 'PAID', payment_state = 'APPROVED', approved_amount = :amount, paid_at = :now
-                WHERE id = :id AND status = 'PENDING_PAYMENT'""")
-                .param("id", id).param("amount", approvedAmount).param("now", Timestamp.from(now))
+                UPDATE orders SET settle_attempts = settle_attempts + 1, next_settle_at = :next, settle_note = :note
+                WHERE id = :id AND status = :status AND payment_state = :payment""")
+                .param("id", order.id()).param("status", order.status().name())
+                .param("payment", order.paymentState().name())
+                .param("next", Timestamp.from(nextTryAt)).param("note", note)
                 .update() == 1;
     }
 
-    public boolean markFailed(UUID id, Instant now) {
-        return transition(id, "PAYMENT_FAILED", "DECLINED", now, "PENDING_PAYMENT");
-    }
-
-    public boolean markExpired(UUID id, Instant now) {
-        return jdbc.sql("""
-                UPDATE orders SET status = 'EXPIRED', ended_at = :now
-                WHERE id = :id AND status = 'PENDING_PAYMENT'""")
-                .param("id", id).param("now", Timestamp.from(now))
-                .update() == 1;
-    }
-
-    /** An approval we could not honour: money must go back. Any state but PAID. */
-    public boolean markRefundPending(UUID id, long approvedAmount, Instant now) {
-        return jdbc.sql("""
-                UPDATE orders SET payment_state = 'REFUND_PENDING', approved_amount = :amount,
-                    status = CASE WHEN status = 'PENDING_PAYMENT' THEN 'EXPIRED' ELSE status END,
-                    ended_at = coalesce(ended_at, :now)
-                WHERE id = :id AND status <> 'PAID' AND status <> 'REFUNDED'""")
-                .param("id", id).param("amount", approvedAmount).param("now", Timestamp.from(now))
-                .update() == 1;
-    }
-
-    public boolean markRefunded(UUID id, long refundAmount, Instant now) {
-        return jdbc.sql("""
-                UPDATE orders SET status = 'REFUNDED', payment_state = 'REFUNDED', refund_amount = :refund,
-                    cancellation_fee = 0, ended_at = :now
-                WHERE id = :id AND payment_state = 'REFUND_PENDING'""")
-                .param("id", id).param("refund", refundAmount).param("now", Timestamp.from(now))
-                .update() == 1;
-    }
-
-    public boolean markCancelled(UUID id, OrderStatus from, long refund, long fee, Instant now) {
-        return jdbc.sql("""
-                UPDATE orders SET status = 'CANCELLED', refund_amount = :refund, cancellation_fee = :fee, ended_at = :now,
-                    payment_state = CASE WHEN status = 'PAID' THEN 'REFUNDED' ELSE payment_state END
-                WHERE id = :id AND status = :from""")
-                .param("id", id).param("from", from.name()).param("refund", refund).param("fee", fee)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
-    }
-
-    /** Orders whose payment outcome is not settled yet and was last tried before {@code before}. */
-    public List<Order> toReconcile(Instant before, int limit) {
+    /**
+     * Unsettled orders due for a try: never tried by the reconciler and last attempted before
+     * {@code quietBefore}, or whose backoff ended by {@code now}; the longest-waiting first.
+     */
+    public List<Order> toReconcile(Instant now, Instant quietBefore, int limit) {
         return jdbc.sql("""
                 SELECT * FROM orders
-                WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING') AND payment_attempted_at < :before
-                ORDER BY payment_attempted_at LIMIT :limit""")
-                .param("before", Timestamp.from(before)).param("limit", limit)
+                WHERE payment_state IN ('CONFIRMING', 'UNKNOWN', 'REFUND_PENDING')
+                  AND (next_settle_at IS NULL AND payment_attempted_at < :before OR next_settle_at <= :now)
+                ORDER BY coalesce(next_settle_at, payment_attempted_at) LIMIT :limit""")
+                .param("before", Timestamp.from(quietBefore)).param("now", Timestamp.from(now)).param("limit", limit)
                 .query((rs, n) -> map(rs)).list();
     }
 
-    private boolean transition(UUID id, String to, String paymentState, Instant now, String from) {
+    /** Orders the reconciler gave up on, the most recent first, with the reason it gave. */
+    public List<OrderReview> inManualReview(int limit) {
         return jdbc.sql("""
-                UPDATE orders SET status = :to, payment_state = :ps, ended_at = :now WHERE id = :id AND status = :from""")
-                .param("id", id).param("to", to).param("ps", paymentState).param("from", from)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                SELECT * FROM orders WHERE payment_state = 'MANUAL_REVIEW' ORDER BY ended_at DESC LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new OrderReview(map(rs), rs.getString("settle_note"), rs.getInt("settle_attempts")))
+                .list();
+    }
+
+    public long countInManualReview() {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE payment_state = 'MANUAL_REVIEW'").query(Long.class).single();
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Order map(ResultSet rs) throws SQLException {
@@ -162,7 +168,7 @@ public class OrderRows {
                 rs.getTimestamp("payment_deadline").toInstant(), PaymentState.valueOf(rs.getString("payment_state")),
                 rs.getString("payment_key"), rs.getObject("refund_amount", Long.class),
                 rs.getObject("cancellation_fee", Long.class), rs.getTimestamp("created_at").toInstant(),
-                paidAt == null ? null : paidAt.toInstant());
+                paidAt == null ? null : paidAt.toInstant(), rs.getInt("settle_attempts"));
     }
 
     /** Per performance of the event: paid orders and what they brought in (after discounts). */

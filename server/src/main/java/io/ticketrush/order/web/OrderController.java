@@ -91,8 +91,13 @@ class OrderController {
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancel")
-    OrderResponse cancel(@PathVariable UUID orderId) {
-        return view(cancelOrder.cancel(Caller.current().userId(), orderId));
+    ResponseEntity<OrderResponse> cancel(@PathVariable UUID orderId) {
+        Order order = cancelOrder.cancel(Caller.current().userId(), orderId);
+        // 202: cancelled (tickets void, seats free), but the gateway has not confirmed the refund yet;
+        // the reconciler retries it (REFUND_PENDING) or an operator settles it (MANUAL_REVIEW).
+        boolean refundOpen = order.paymentState() == PaymentState.REFUND_PENDING
+                || order.paymentState() == PaymentState.MANUAL_REVIEW;
+        return ResponseEntity.status(refundOpen ? HttpStatus.ACCEPTED : HttpStatus.OK).body(view(order));
     }
 
     @GetMapping("/api/v1/me/orders")
