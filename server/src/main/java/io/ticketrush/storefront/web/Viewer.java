@@ -10,6 +10,10 @@ public record Viewer(UUID id, String name, Set<String> roles) {
         return roles.contains("ORGANIZER");
     }
 
+    public boolean admin() {
+        return roles.contains("ADMIN");
+    }
+
     public boolean staff() {
         return roles.contains("STAFF") || organizer();
     }
