@@ -81,7 +81,7 @@ class WaitingRoomPages {
         UUID fan = Caller.current().userId();
         limits.check(request.getRemoteAddr(), fan);
         response.setHeader("X-Accel-Buffering", "no");
-        return broadcast.watch(eventId, fan);
+        return broadcast.watch(eventId, fan, request.getRemoteAddr());
     }
 
     /** The fan's place as JSON, for pages whose stream failed; {@code Retry-After} says when to ask again. */
