@@ -43,7 +43,12 @@ final class EmbeddedInfrastructure {
         this.ephemeralRoot = ephemeralRoot;
     }
 
-    static synchronized EmbeddedInfrastructure start(Path dataDir, boolean ephemeral, boolean fast) {
+    static EmbeddedInfrastructure start(Path dataDir, boolean ephemeral, boolean fast) {
+        return start(dataDir, ephemeral, fast, log);
+    }
+
+    /** {@code startupLog}: the environment post-processor's deferred log (logging is not set up yet). */
+    static synchronized EmbeddedInfrastructure start(Path dataDir, boolean ephemeral, boolean fast, Log startupLog) {
         if (running != null) {
             return running;
         }
@@ -53,7 +58,7 @@ final class EmbeddedInfrastructure {
             Path redisData = root.resolve("redis");
             Files.createDirectories(redisData);
             if (!ephemeral) {
-                EmbeddedLeftovers.clear(pgData, redisData);
+                EmbeddedLeftovers.clear(pgData, redisData, startupLog);
             }
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

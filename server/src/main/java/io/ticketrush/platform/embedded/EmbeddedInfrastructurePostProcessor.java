@@ -38,7 +38,7 @@ public class EmbeddedInfrastructurePostProcessor implements EnvironmentPostProce
         Path dataDir = Path.of(environment.getProperty("ticketrush.embedded.data-dir", "./data"));
         boolean ephemeral = environment.getProperty("ticketrush.embedded.ephemeral", Boolean.class, false);
         boolean fast = environment.getProperty("ticketrush.embedded.fast", Boolean.class, ephemeral);
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, ephemeral, fast);
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, ephemeral, fast, log);
         log.info(infrastructure.describe());
         environment.getPropertySources().addFirst(new MapPropertySource("ticketrush-embedded", infrastructure.connectionProperties()));
         if (!ephemeral) {

@@ -24,23 +24,30 @@ import org.apache.commons.logging.LogFactory;
 final class EmbeddedLeftovers {
 
     static final String REDIS_PID_FILE = "redis.pid";
-    private static final Log log = LogFactory.getLog(EmbeddedLeftovers.class);
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private EmbeddedLeftovers() {
     }
 
-    /** Stops a previous run's servers of these data directories, if any are left, and removes their leftovers. */
+    /** {@link #clear(Path, Path, Log)} with a plain log (tests; logging is set up). */
     static void clear(Path pgData, Path redisData) {
+        clear(pgData, redisData, LogFactory.getLog(EmbeddedLeftovers.class));
+    }
+
+    /**
+     * Stops a previous run's servers of these data directories, if any are left, and removes their leftovers.
+     * {@code log}: the start-up runs before logging is set up, so it passes its deferred log.
+     */
+    static void clear(Path pgData, Path redisData, Log log) {
         processOf(pgData.resolve("postmaster.pid"), pgData, "postgres").ifPresent(postgres -> {
             log.warn("Stopping the embedded PostgreSQL (pid " + postgres.pid() + ") a crashed run left on " + pgData);
-            stop(postgres);
+            stop(postgres, log);
         });
         processOf(redisData.resolve(REDIS_PID_FILE), redisData, "redis-server").ifPresent(redis -> {
             Optional<Path> binary = redis.info().command().map(Path::of);
             log.warn("Stopping the embedded Redis (pid " + redis.pid() + ") a crashed run left on " + redisData);
-            stop(redis);
-            binary.ifPresent(EmbeddedLeftovers::removeUnpackedBinary);
+            stop(redis, log);
+            binary.ifPresent(file -> removeUnpackedBinary(file, log));
         });
     }
 
@@ -69,7 +76,7 @@ final class EmbeddedLeftovers {
         }
     }
 
-    private static void stop(ProcessHandle process) {
+    private static void stop(ProcessHandle process, Log log) {
         Stream<ProcessHandle> children = process.descendants();
         var descendants = children.toList();
         process.destroy();
@@ -98,7 +105,7 @@ final class EmbeddedLeftovers {
     }
 
     /** embedded-redis unpacks its binary into {@code <tmp>/redis-<random>/}; a crash skips its delete-on-exit. */
-    private static void removeUnpackedBinary(Path binary) {
+    private static void removeUnpackedBinary(Path binary, Log log) {
         Path dir = binary.getParent();
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         if (dir == null || !dir.getFileName().toString().startsWith("redis-")
