@@ -158,7 +158,10 @@ if [ "$MODE" = prod ]; then
               TICKETRUSH_SECURITY_JWT_SECRET="bench-jwt-$(date +%s%N)-$RANDOM$RANDOM-0123456789abcdef"
               TICKETRUSH_TICKET_SIGNING_KEY="bench-ticket-key-$(date +%s%N)-$RANDOM$RANDOM-0123456789"
               TICKETRUSH_PAYMENT_SECRET_KEY="test_sk_bench_$RANDOM$RANDOM")
-  SERVER_ARGS+=(--spring.profiles.active=prod,benchmark --spring.data.redis.database="$REDIS_DB")
+  # the one exception to "external stores run no demo data, sandbox or rehearsal": this database is created above
+  # and dropped (and the Redis database flushed) when the run ends
+  SERVER_ARGS+=(--spring.profiles.active=prod,benchmark --spring.data.redis.database="$REDIS_DB"
+               --ticketrush.benchmark.disposable-stores=true)
   DB_DESC="PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version') (service on 127.0.0.1:5432, fsync $(psql -h 127.0.0.1 -U postgres -Atc 'show fsync'), synchronous_commit $(psql -h 127.0.0.1 -U postgres -Atc 'show synchronous_commit')), Redis $(redis-cli -h 127.0.0.1 info server | tr -d '\r' | sed -n 's/^redis_version://p') (service on 127.0.0.1:6379, db $REDIS_DB)"
 else
   SERVER_ARGS+=(--spring.profiles.active=benchmark)

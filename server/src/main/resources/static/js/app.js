@@ -17,6 +17,9 @@
     }
   }, true);
 
+  // A page whose only purpose is a POST (joining the waiting room) sends it by itself: GET never changes state.
+  document.querySelectorAll('form[data-auto-submit]').forEach((form) => form.requestSubmit());
+
   const pad = (n) => String(n).padStart(2, '0');
 
   const clock = (ms) => {

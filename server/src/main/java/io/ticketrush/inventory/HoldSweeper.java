@@ -45,7 +45,7 @@ public class HoldSweeper {
     }
 
     @Scheduled(fixedDelayString = "${ticketrush.inventory.sweep-interval:PT1S}")
-    @SchedulerLock(name = "inventory-hold-sweeper", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "inventory-hold-sweeper", lockAtMostFor = "PT10S")
     public void sweepScheduled() {
         sweep();
     }

@@ -47,7 +47,7 @@ public class PaymentReconciler {
     }
 
     @Scheduled(fixedDelayString = "${ticketrush.order.reconcile-interval:PT5S}")
-    @SchedulerLock(name = "order-payment-reconciler", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "order-payment-reconciler", lockAtMostFor = "PT45S")
     public void reconcileScheduled() {
         reconcile();
     }

@@ -67,7 +67,7 @@ public class ClaimReconciler {
 
     @Scheduled(fixedDelayString = "${ticketrush.promotion.reconcile-interval:PT30S}",
             initialDelayString = "${ticketrush.promotion.reconcile-interval:PT30S}")
-    @SchedulerLock(name = "promotion-claim-reconciler", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "promotion-claim-reconciler", lockAtMostFor = "PT5M")
     public void reconcileScheduled() {
         reconcile();
     }

@@ -58,7 +58,7 @@ public class Gatekeeper {
     }
 
     @Scheduled(fixedDelayString = "${ticketrush.queue.tick:PT0.2S}")
-    @SchedulerLock(name = "queue-gatekeeper", lockAtMostFor = "PT15S")
+    @SchedulerLock(name = "queue-gatekeeper", lockAtMostFor = "PT5S")
     public void tickScheduled() {
         tick();
     }

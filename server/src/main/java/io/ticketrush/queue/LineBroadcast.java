@@ -52,12 +52,14 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
     private final WaitingRoomSettings settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final StreamQuota quota;
     private final Map<UUID, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
 
     LineBroadcast(QueuedSales sales, Lines lines, AdmissionPolicy policy, AdmissionTokens tokens, QueueMetrics metrics,
-            WaitingRoomSettings settings, JsonMapper json, Clock clock) {
+            WaitingRoomSettings settings, JsonMapper json, Clock clock, StreamQuota quota) {
+        this.quota = quota;
         this.sales = sales;
         this.lines = lines;
         this.policy = policy;
@@ -68,8 +70,11 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
         this.clock = clock;
     }
 
-    /** Opens a stream for a fan who is in the line; the current place is sent at once. */
-    public SseEmitter watch(UUID eventId, UUID fanId) {
+    /**
+     * Opens a stream for a fan who is in the line; the current place is sent at once. A fan or an
+     * {@code address} already holding its {@link StreamCaps} of streams here gets 429 {@code too-many-streams}.
+     */
+    public SseEmitter watch(UUID eventId, UUID fanId, String address) {
         QueuedSale sale = sales.queued(eventId);
         if (metrics.connections() >= settings.maxStreams()) {
             throw new io.ticketrush.shared.DomainException(503, "streams-full",
@@ -82,9 +87,10 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
             throw io.ticketrush.shared.DomainException.notFound("not-in-queue",
                     "You are not in this event's waiting room: join it first");
         }
+        Runnable release = quota.take(fanId, address);
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         Set<Watcher> set = watchers.computeIfAbsent(eventId, id -> ConcurrentHashMap.newKeySet());
-        Watcher watcher = new Watcher(fanId, emitter, look.fan(), set);
+        Watcher watcher = new Watcher(fanId, emitter, look.fan(), set, release);
         set.add(watcher);
         metrics.connected();
         emitter.onCompletion(watcher::gone);
@@ -205,19 +211,22 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
         private final AtomicBoolean sending = new AtomicBoolean();
 
         private final Set<Watcher> set;
+        private final Runnable release;
 
-        Watcher(UUID fanId, SseEmitter emitter, FanEntry entry, Set<Watcher> set) {
+        Watcher(UUID fanId, SseEmitter emitter, FanEntry entry, Set<Watcher> set, Runnable release) {
             this.fanId = fanId;
             this.emitter = emitter;
             this.entry = entry;
             this.set = set;
+            this.release = release;
         }
 
-        /** The stream ended (completed, timed out, failed): no more pushes. */
+        /** The stream ended (completed, timed out, failed): no more pushes, and its fan's and address's quota back. */
         void gone() {
             if (set.remove(this)) {
                 metrics.disconnected();
             }
+            release.run();
         }
 
         /**

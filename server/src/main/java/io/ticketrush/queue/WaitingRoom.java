@@ -73,9 +73,13 @@ public class WaitingRoom {
 
     /** The fan's place; 404 {@code not-in-queue} if they have not joined. */
     public Place place(UUID eventId, UUID fanId) {
-        QueuedSale sale = sales.queued(eventId);
-        return look(sale, fanId, clock.instant())
+        return findPlace(eventId, fanId)
                 .orElseThrow(() -> DomainException.notFound("not-in-queue", "You are not in this event's waiting room: join it first"));
+    }
+
+    /** The fan's place, or nothing if they have not joined; reads only. */
+    public Optional<Place> findPlace(UUID eventId, UUID fanId) {
+        return look(sales.queued(eventId), fanId, clock.instant());
     }
 
     private Optional<Place> look(QueuedSale sale, UUID fanId, Instant now) {

@@ -183,8 +183,9 @@ class WaitingRoomHttpTests {
         WaitingRoomSettings full = new WaitingRoomSettings(settings.tick(), settings.pushInterval(),
                 settings.admissionWindow(), settings.holdAttemptGrace(), settings.signingKey(), settings.streamTimeout(),
                 settings.heartbeat(), 0, settings.maxAdmissionsPerTick(), settings.longestPoll(), settings.rateHalfLife(), settings.retention());
-        LineBroadcast broadcast = new LineBroadcast(sales, lines, policy, tokens, metrics, full, json, clock);
-        assertThatThrownBy(() -> broadcast.watch(eventId, fan)).isInstanceOfSatisfying(DomainException.class, e -> {
+        LineBroadcast broadcast = new LineBroadcast(sales, lines, policy, tokens, metrics, full, json, clock,
+                new StreamQuota(new StreamCaps(3, 100)));
+        assertThatThrownBy(() -> broadcast.watch(eventId, fan, "127.0.0.1")).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.code()).isEqualTo("streams-full");
             assertThat(e.properties()).containsKey("retryAfterSeconds");

@@ -12,8 +12,9 @@ import org.springframework.core.env.Environment;
  * A second server instance in the test JVM: the whole application again, on its own random port,
  * with its own beans (gatekeeper, SSE fan-out, caches, schedulers), pointed at the PostgreSQL and
  * Redis of the test context — as a second replica is pointed at the shared stores in production.
- * Its embedded start-up is turned off; the connection settings are the ones the test context's
- * embedded infrastructure published. Close it when done (it is a full application context).
+ * Its embedded start-up finds the pair this JVM already runs (one per JVM), so it is in the embedded
+ * mode like the first (external stores refuse the sandbox and rehearsal the tests use); the connection
+ * settings are the ones the test context's embedded infrastructure published. Close it when done.
  */
 public final class AnotherInstance implements AutoCloseable {
 
@@ -33,7 +34,6 @@ public final class AnotherInstance implements AutoCloseable {
         Environment env = first.getEnvironment();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--ticketrush.embedded.enabled=false",
                 "--spring.datasource.url=" + env.getRequiredProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + env.getRequiredProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),

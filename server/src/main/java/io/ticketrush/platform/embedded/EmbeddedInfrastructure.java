@@ -18,7 +18,10 @@ import redis.embedded.RedisServer;
 /**
  * The embedded PostgreSQL 18 and Redis servers of the zero-configuration mode. One pair per
  * JVM: several Spring contexts in one test run share it. Both take free ports, never the
- * standard 5432/6379 of services that may run on the same machine.
+ * standard 5432/6379 of services that may run on the same machine. Durable by default (PostgreSQL
+ * with fsync, synchronous commit and full-page writes on; Redis with its append-only file synced every
+ * second); {@code fast} trades that for speed (tests). Each server keeps a pid file under the data dir,
+ * and a start first stops what a crashed run left there ({@link EmbeddedLeftovers}).
  */
 final class EmbeddedInfrastructure {
 
@@ -40,7 +43,12 @@ final class EmbeddedInfrastructure {
         this.ephemeralRoot = ephemeralRoot;
     }
 
-    static synchronized EmbeddedInfrastructure start(Path dataDir, boolean ephemeral) {
+    static EmbeddedInfrastructure start(Path dataDir, boolean ephemeral, boolean fast) {
+        return start(dataDir, ephemeral, fast, log);
+    }
+
+    /** {@code startupLog}: the environment post-processor's deferred log (logging is not set up yet). */
+    static synchronized EmbeddedInfrastructure start(Path dataDir, boolean ephemeral, boolean fast, Log startupLog) {
         if (running != null) {
             return running;
         }
@@ -49,6 +57,9 @@ final class EmbeddedInfrastructure {
             Path pgData = root.resolve("postgres");
             Path redisData = root.resolve("redis");
             Files.createDirectories(redisData);
+            if (!ephemeral) {
+                EmbeddedLeftovers.clear(pgData, redisData, startupLog);
+            }
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
@@ -58,10 +69,14 @@ final class EmbeddedInfrastructure {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "256MB");
-            if (ephemeral) {
+            if (fast) {
                 // Test databases are thrown away: durability buys nothing there.
                 builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
+            } else {
+                // zonky turns synchronous_commit off by default: the README promises data kept across restarts
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres postgres = builder.start();
             int redisPort = freePort();
@@ -69,11 +84,14 @@ final class EmbeddedInfrastructure {
                     .port(redisPort)
                     .bind("127.0.0.1")
                     .setting("dir " + redisData)
-                    .setting(ephemeral ? "appendonly no" : "appendonly yes")
+                    .setting("pidfile " + redisData.toAbsolutePath().resolve(EmbeddedLeftovers.REDIS_PID_FILE))
+                    .setting(fast ? "appendonly no" : "appendonly yes")
+                    .setting("appendfsync everysec")
                     .setting("save \"\"")
                     .build();
             redis.start();
-            String description = "Embedded PostgreSQL 18 on port %d (data in %s), embedded Redis on port %d, started in %d ms"
+            String description = ("Embedded PostgreSQL 18 on port %d (data in %s), embedded Redis on port %d, started in %d ms"
+                    + (fast ? " (fast: fsync off, no append-only file)" : " (durable)"))
                     .formatted(postgres.getPort(), pgData, redisPort, (System.nanoTime() - started) / 1_000_000);
             running = new EmbeddedInfrastructure(postgres, redis, redisPort, ephemeral ? root : null, description);
             // Spring runs shutdown handlers after every application context has closed (pools drained).

@@ -3,11 +3,13 @@ package io.ticketrush.platform.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketrush.queue.AdmissionTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       refusals let only 72,000 fans into the line, while with the waiting room passing all 100,000
  *       joined at the first try and the sale sold out in 166 s instead of 377 s (docs/performance.md);</li>
  *   <li>an admitted fan's purchase (a hold, order or payment confirmation carrying the
- *       {@code Admission-Token} header; the waiting room already bounds those shoppers, the purchase
- *       bulkhead bounds the database work, and a forged header only earns a 403 from the admission
- *       guard);</li>
+ *       {@code Admission-Token} header whose signature is genuine and which has not expired, checked
+ *       here with one HMAC and no database or Redis; the waiting room already bounds those shoppers and
+ *       the purchase bulkhead bounds the database work). A forged, garbled or expired token gets no
+ *       pass: it waits for its turn like any request (and then earns a 403 from the admission guard);</li>
  *   <li>health checks ({@code /actuator/**}: an instance busy serving a crowd is not down) and the
  *       sandbox payment gateway ({@code /sandbox-pg/**}, which stands for the card company's servers).</li>
  * </ul>
@@ -53,12 +56,16 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
     private static final Pattern WAITING_ROOM = Pattern.compile("(/api/v1)?/events/[^/]+/queue(/.*)?");
 
     private final FrontDoorSettings settings;
+    private final AdmissionTokens admissions;
+    private final Clock clock;
     private final Semaphore permits;
     private final Counter rejected;
     private final long retryAfterSeconds;
 
-    FrontDoor(FrontDoorSettings settings, MeterRegistry registry) {
+    FrontDoor(FrontDoorSettings settings, AdmissionTokens admissions, Clock clock, MeterRegistry registry) {
         this.settings = settings;
+        this.admissions = admissions;
+        this.clock = clock;
         // not fair: a fair queue of hundreds of timed waiters costs more to keep than it is worth here
         this.permits = new Semaphore(Math.max(1, settings.maxInFlight()));
         this.retryAfterSeconds = Math.max(1, settings.retryAfter().toSeconds());
@@ -79,8 +86,8 @@ class FrontDoor extends OncePerRequestFilter implements Ordered {
         if (path.startsWith("/actuator/") || path.startsWith("/sandbox-pg/") || WAITING_ROOM.matcher(path).matches()) {
             return true;
         }
-        return "POST".equals(request.getMethod()) && request.getHeader("Admission-Token") != null
-                && ADMITTED_PURCHASE.matcher(path).matches();
+        return "POST".equals(request.getMethod()) && ADMITTED_PURCHASE.matcher(path).matches()
+                && admissions.genuine(request.getHeader("Admission-Token"), clock.instant());
     }
 
     @Override

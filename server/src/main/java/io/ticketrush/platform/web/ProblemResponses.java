@@ -167,6 +167,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                ProblemDetail problem = detail(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "payload-too-large",
+                        tooLarge.getMessage());
+                problem.setProperty("maxBytes", tooLarge.limit);
+                return asObject(problem(problem, new HttpHeaders()));
+            }
+        }
         ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "Malformed request", "malformed-request",
                 "The request body is missing or is not valid JSON of the expected shape");
         return asObject(problem(problem, new HttpHeaders()));

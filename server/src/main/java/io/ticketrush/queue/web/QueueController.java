@@ -60,7 +60,7 @@ class QueueController {
     SseEmitter stream(@PathVariable UUID eventId, HttpServletRequest request) {
         Caller caller = Caller.current();
         limits.check(request.getRemoteAddr(), caller.userId());
-        return broadcast.watch(eventId, caller.userId());
+        return broadcast.watch(eventId, caller.userId(), request.getRemoteAddr());
     }
 
     private ResponseEntity<Place> withRetryAfter(Place place) {

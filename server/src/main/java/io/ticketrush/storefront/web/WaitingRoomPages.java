@@ -23,13 +23,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The waiting room page of an event whose queue is on. Arriving joins the line (joining again,
- * from any tab, keeps the place); the page then follows the fan's place over a cookie-authenticated
+ * The waiting room page of an event whose queue is on. {@code GET} only reads: a fan in the line sees
+ * their place, a fan not yet in it a page whose form joins it ({@code POST}, with the page's CSRF token;
+ * the page submits it by itself, so the event page's link and the sign-in round trip still land in the
+ * line). Joining again, from any tab, keeps the place; the page then follows the fan's place over a cookie-authenticated
  * SSE stream, served by the queue module's own broadcaster, or by polling when a stream cannot be
  * had. Once ADMITTED, {@code /enter} reads the place on the server, keeps the admission token in a
  * cookie (see {@link Admissions}) and sends the fan on to the seat map.
@@ -54,6 +57,7 @@ class WaitingRoomPages {
         this.clock = clock;
     }
 
+    /** The fan's place in the line, or the form that joins it: reads only. */
     @GetMapping("/events/{eventId}/queue")
     String waitingRoom(@PathVariable UUID eventId, @RequestParam(required = false) @Nullable UUID performance,
             HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -64,13 +68,46 @@ class WaitingRoomPages {
         }
         UUID fan = Caller.current().userId();
         limits.check(request.getRemoteAddr(), fan);
+        Place place = room.findPlace(eventId, fan).orElse(null);
+        model.addAttribute("event", event);
+        model.addAttribute("performanceId", performanceId);
+        if (place == null) {
+            return "storefront/queue-join";
+        }
+        return shown(event.id(), performanceId, place, request, response, model);
+    }
+
+    /** Takes a place in the line (keeps the one held), then shows it with a GET. */
+    @PostMapping("/events/{eventId}/queue")
+    String join(@PathVariable UUID eventId, @RequestParam(required = false) @Nullable UUID performance,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Event event = events.find(eventId, Caller.ifAuthenticated());
+        UUID performanceId = performanceOf(event, performance);
+        if (!event.queue().enabled()) {
+            return seats(performanceId);
+        }
+        UUID fan = Caller.current().userId();
+        limits.check(request.getRemoteAddr(), fan);
         Place place = room.join(eventId, fan);
+        if (place.status() == QueueStatus.CLOSED && "sale-over".equals(place.reason())) {
+            // a sale that is over takes nobody into the line: say so here (a GET would offer the form again)
+            model.addAttribute("event", event);
+            model.addAttribute("performanceId", performanceId);
+            return shown(eventId, performanceId, place, request, response, model);
+        }
         if (place.status() == QueueStatus.ADMITTED && place.admissionToken() != null) {
             Admissions.keep(request, response, eventId, place.admissionToken(), place.expiresAt(), clock.instant());
             return seats(performanceId);
         }
-        model.addAttribute("event", event);
-        model.addAttribute("performanceId", performanceId);
+        return "redirect:/events/" + eventId + "/queue?performance=" + performanceId;
+    }
+
+    private String shown(UUID eventId, UUID performanceId, Place place, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        if (place.status() == QueueStatus.ADMITTED && place.admissionToken() != null) {
+            Admissions.keep(request, response, eventId, place.admissionToken(), place.expiresAt(), clock.instant());
+            return seats(performanceId);
+        }
         model.addAttribute("place", place);
         return "storefront/queue";
     }
@@ -81,7 +118,7 @@ class WaitingRoomPages {
         UUID fan = Caller.current().userId();
         limits.check(request.getRemoteAddr(), fan);
         response.setHeader("X-Accel-Buffering", "no");
-        return broadcast.watch(eventId, fan);
+        return broadcast.watch(eventId, fan, request.getRemoteAddr());
     }
 
     /** The fan's place as JSON, for pages whose stream failed; {@code Retry-After} says when to ask again. */

@@ -3,9 +3,16 @@ package io.ticketrush.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ticketrush.queue.AdmissionToken;
+import io.ticketrush.queue.AdmissionTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +23,17 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class FrontDoorTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final AdmissionTokens TOKENS =
+            new AdmissionTokens("front-door-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    private static final String GENUINE = TOKENS.issue(new AdmissionToken(UUID.randomUUID(), UUID.randomUUID(),
+            NOW.minusSeconds(10), NOW.plusSeconds(170), NOW.plusSeconds(170)));
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final FrontDoor door = new FrontDoor(
-            new FrontDoorSettings(true, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)), registry);
+            new FrontDoorSettings(true, 1, Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(3)), TOKENS,
+            CLOCK, registry);
 
     private static MockHttpServletRequest request(String method, String path) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -27,8 +42,12 @@ class FrontDoorTest {
     }
 
     private static MockHttpServletRequest admitted(String path) {
+        return withAdmission(path, GENUINE);
+    }
+
+    private static MockHttpServletRequest withAdmission(String path, String token) {
         MockHttpServletRequest request = request("POST", path);
-        request.addHeader("Admission-Token", "anything");
+        request.addHeader("Admission-Token", token);
         return request;
     }
 
@@ -92,8 +111,8 @@ class FrontDoorTest {
     @Test
     void aRequestThatWaitedTooLongForAThreadIsTurnedAwayAtOnce() throws Exception {
         FrontDoor impatient = new FrontDoor(
-                new FrontDoorSettings(true, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)),
-                new SimpleMeterRegistry());
+                new FrontDoorSettings(true, 10, Duration.ofMillis(50), Duration.ZERO, Duration.ofSeconds(3)), TOKENS,
+                CLOCK, new SimpleMeterRegistry());
         RequestThreads.Bounded threads = RequestThreads.executor(1);
         CompletableFuture<MockFilterChain> queued = CompletableFuture.supplyAsync(() -> {
             MockFilterChain chain = new MockFilterChain();
@@ -136,6 +155,33 @@ class FrontDoorTest {
                 door.doFilter(waiting, response, new MockFilterChain());
                 assertThat(response.getStatus()).as(waiting.getRequestURI()).isEqualTo(503);
             }
+        } finally {
+            release.countDown();
+        }
+        assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aForgedGarbledOrExpiredAdmissionTokenEarnsNoPassAndWaitsForItsTurn() throws Exception {
+        AdmissionTokens otherKey = new AdmissionTokens("another-key-of-someone-else-0123456789".getBytes(StandardCharsets.UTF_8));
+        String forged = otherKey.issue(new AdmissionToken(UUID.randomUUID(), UUID.randomUUID(), NOW, NOW.plusSeconds(60),
+                NOW.plusSeconds(60)));
+        String expired = TOKENS.issue(new AdmissionToken(UUID.randomUUID(), UUID.randomUUID(), NOW.minusSeconds(600),
+                NOW.minusSeconds(420), NOW.minusSeconds(1)));
+        String tampered = GENUINE.substring(0, GENUINE.indexOf('.') - 2) + "AA" + GENUINE.substring(GENUINE.indexOf('.'));
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first = occupyTheOnlyTurn(release);
+        try {
+            for (String token : new String[] {"anything", "", forged, expired, tampered}) {
+                MockHttpServletResponse response = new MockHttpServletResponse();
+                MockFilterChain chain = new MockFilterChain();
+                door.doFilter(withAdmission("/api/v1/performances/p/holds", token), response, chain);
+                assertThat(response.getStatus()).as(token).isEqualTo(503);
+                assertThat(chain.getRequest()).as("no pass for " + token).isNull();
+            }
+            MockFilterChain genuine = new MockFilterChain();
+            door.doFilter(withAdmission("/api/v1/performances/p/holds", GENUINE), new MockHttpServletResponse(), genuine);
+            assertThat(genuine.getRequest()).as("a genuine, live token passes").isNotNull();
         } finally {
             release.countDown();
         }
