@@ -54,11 +54,6 @@ public final class Api {
         return send(request(path, token).DELETE().build());
     }
 
-    public Response put(String path, String token, Object body) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
-    }
-
     /** A web form's POST ({@code application/x-www-form-urlencoded}); a key with a list value is sent once per item. */
     public Response form(String path, String token, Map<String, ?> fields) {
         StringBuilder encoded = new StringBuilder();
