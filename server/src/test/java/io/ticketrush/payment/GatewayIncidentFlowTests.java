@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketrush.inventory.HoldSweeper;
 import io.ticketrush.order.PaymentReconciler;
 import io.ticketrush.testing.Api;
-import io.ticketrush.testing.IntegrationTest;
 import io.ticketrush.testing.MutableClock;
 import io.ticketrush.testing.People;
 import io.ticketrush.testing.Shows;
@@ -25,31 +24,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Payment gateway incidents end to end over HTTP, with the sandbox's incident switch: the circuit
  * breaker opens on failures (down) and on slow calls (slow), not on card declines (declining);
  * while it is open confirmations answer 503 at once and nothing is sent; the orders waiting to pay
  * and their holds get more time, once; after the wait (on the injected clock) a trial call closes it.
- * A small window (4 calls) so that a few calls decide; the reconciler's schedule is off, so the only
- * gateway calls are the ones the tests make.
  */
-@IntegrationTest
-@TestPropertySource(properties = {
-        "ticketrush.payment.breaker.sliding-window=4",
-        "ticketrush.payment.breaker.minimum-calls=4",
-        "ticketrush.payment.breaker.failure-rate-threshold=50",
-        "ticketrush.payment.breaker.slow-call-rate-threshold=50",
-        "ticketrush.payment.breaker.slow-call-duration=PT1S",
-        "ticketrush.payment.breaker.wait-in-open=PT30S",
-        "ticketrush.payment.breaker.half-open-calls=1",
-        "ticketrush.payment.sandbox.incident-delay=PT2.5S",
-        "ticketrush.order.reconcile-interval=PT1H"})
+@GatewayIncidentContext
 class GatewayIncidentFlowTests {
 
     static final Duration EXTENSION = Duration.ofMinutes(10);
     static final Duration WAIT_IN_OPEN = Duration.ofSeconds(30);
+    /**
+     * This server's clock runs an hour ahead: the other test classes' servers (cached contexts on the
+     * same database, whose reconcilers keep running) then leave the unsettled orders made here alone.
+     */
+    static final Duration AHEAD = Duration.ofHours(1);
 
     @LocalServerPort
     int port;
@@ -81,6 +72,7 @@ class GatewayIncidentFlowTests {
         people = new People(api, jdbc);
         cards = new SandboxCards(api);
         operator = new SandboxOperator(api);
+        clock.advance(AHEAD);
         show = new Shows(api).onSale(people.organizer().token(), 4, 10, 4);
         circuit.reset();
     }

@@ -2,10 +2,10 @@ package io.ticketrush.payment.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketrush.payment.GatewayIncidentContext;
 import io.ticketrush.payment.SandboxCards;
 import io.ticketrush.payment.SandboxOperator;
 import io.ticketrush.testing.Api;
-import io.ticketrush.testing.IntegrationTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The sandbox's incident switch at the HTTP level: who may turn it, what each mode does to the
  * gateway's server API (in the Toss shapes), and that an outage stores nothing for an Idempotency-Key.
  */
-@IntegrationTest
+@GatewayIncidentContext
 class SandboxIncidentTests {
 
     @LocalServerPort
