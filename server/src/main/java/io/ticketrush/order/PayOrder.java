@@ -69,6 +69,9 @@ public class PayOrder {
         if (!clock.instant().isBefore(order.paymentDeadline())) {
             throw expired(order);
         }
+        if (amount > 0) {
+            gateway.requireAvailable(); // 503 at once while the gateway's circuit breaker is open; nothing changed yet
+        }
         if (!transitions.apply(order.startPayment(paymentKey, clock.instant()))) {
             throw DomainException.conflict("payment-in-progress", "Another payment for this order is being confirmed");
         }

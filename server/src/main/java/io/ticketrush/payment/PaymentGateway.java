@@ -23,4 +23,19 @@ public interface PaymentGateway {
      * or less. Repeating with the same idempotency key refunds once.
      */
     CancelOutcome cancel(String paymentKey, long amount, String reason, String idempotencyKey);
+
+    /**
+     * Refuses at once, before anything is changed, when calls to the gateway are not being made
+     * (an incident: the circuit breaker is open). While refused, {@link #confirm}, {@link #lookup}
+     * and {@link #cancel} answer Unknown without calling the gateway.
+     *
+     * @throws PaymentGatewayUnavailable 503 {@code payment-gateway-unavailable}
+     */
+    default void requireAvailable() {
+    }
+
+    /** Whether the gateway has an incident right now (the circuit breaker is not closed): for a notice to fans. */
+    default boolean inIncident() {
+        return false;
+    }
 }

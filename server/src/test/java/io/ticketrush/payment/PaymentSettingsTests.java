@@ -32,6 +32,24 @@ class PaymentSettingsTests {
     }
 
     @Test
+    void theBreakerHasDefaultsAndTheSlowIncidentAnswersLateButBeforeTheTimeout() {
+        runner.withPropertyValues("ticketrush.payment.sandbox.enabled=true").run(context -> {
+            PaymentSettings settings = context.getBean(PaymentSettings.class);
+            assertThat(settings.breaker()).isEqualTo(new PaymentSettings.Breaker(50, 80, Duration.ofSeconds(5), 20, 10,
+                    Duration.ofSeconds(30), 3));
+            assertThat(settings.incidentExtension()).isEqualTo(Duration.ofMinutes(10));
+            // slower than the slow-call duration (5 s), answered within the read timeout (10 s)
+            assertThat(settings.sandbox().incidentDelay()).isEqualTo(Duration.ofMillis(7500));
+        });
+        runner.withPropertyValues("ticketrush.payment.sandbox.enabled=true", "ticketrush.payment.read-timeout=PT1S")
+                .run(context -> assertThat(context.getBean(PaymentSettings.class).sandbox().incidentDelay())
+                        .as("no room below the timeout: it times out").isEqualTo(Duration.ofSeconds(3)));
+        runner.withPropertyValues("ticketrush.payment.sandbox.enabled=true", "ticketrush.payment.incident-extension=-PT1M")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("incident-extension"));
+    }
+
+    @Test
     void withoutTheSandboxASecretKeyIsRequired() {
         runner.run(context -> assertThat(context).hasFailed().getFailure()
                 .rootCause().hasMessageContaining("ticketrush.payment.secret-key"));

@@ -50,6 +50,12 @@ public final class Api {
         return send(request(path, token).GET().build());
     }
 
+    public Response get(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).GET();
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE().build());
     }
@@ -85,6 +91,15 @@ public final class Api {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Response put(String path, String token, Object body, Map<String, String> headers) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder builder = request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(builder::header);
+        return send(builder.build());
     }
 
     private HttpRequest.Builder request(String path, String token) {

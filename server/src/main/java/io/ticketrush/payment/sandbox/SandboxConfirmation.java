@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code POST /v1/payments/confirm}: captures a checked-out payment, or declines it, as its
  * test card says. The timeout and slow cards commit the approval first and hold the answer back
- * afterwards, like a gateway whose reply is lost or late: the money is taken either way.
+ * afterwards, like a gateway whose reply is lost or late: the money is taken either way. In the
+ * {@code declining} incident mode every card is declined.
  */
 @Component
 @ConditionalOnSandbox
@@ -21,12 +22,15 @@ public class SandboxConfirmation {
     private final IdempotentReplies replies;
     private final SandboxPaymentRows payments;
     private final PaymentSettings settings;
+    private final SandboxIncident incident;
     private final Clock clock;
 
-    SandboxConfirmation(IdempotentReplies replies, SandboxPaymentRows payments, PaymentSettings settings, Clock clock) {
+    SandboxConfirmation(IdempotentReplies replies, SandboxPaymentRows payments, PaymentSettings settings,
+            SandboxIncident incident, Clock clock) {
         this.replies = replies;
         this.payments = payments;
         this.settings = settings;
+        this.incident = incident;
         this.clock = clock;
     }
 
@@ -56,7 +60,7 @@ public class SandboxConfirmation {
         if (payments.orderIsCapturedByAnother(orderId, paymentKey)) {
             throw new GatewayRefusal(400, "DUPLICATED_ORDER_ID", "이미 승인 및 취소가 진행된 중복된 주문번호 입니다.");
         }
-        if (payment.card().declines()) {
+        if (payment.card().declines() || incident.declinesEveryCard()) {
             SandboxPayment aborted = payment.abort(new SandboxPayment.Failure("REJECT_CARD_PAYMENT", REJECTED_MESSAGE));
             payments.update(payment, aborted);
             return GatewayReply.error(403, "REJECT_CARD_PAYMENT", REJECTED_MESSAGE);

@@ -2,6 +2,7 @@ package io.ticketrush.storefront.web;
 
 import io.ticketrush.inventory.Hold;
 import io.ticketrush.inventory.SeatHolds;
+import io.ticketrush.order.IncidentExtension;
 import io.ticketrush.order.Order;
 import io.ticketrush.order.OrderStatus;
 import io.ticketrush.order.Orders;
@@ -35,12 +36,14 @@ class CheckoutPages {
     private final Orders orders;
     private final Showings showings;
     private final CouponOffers coupons;
+    private final IncidentExtension incidents;
     private final Clock clock;
 
     CheckoutPages(SeatHolds seatHolds, PlaceOrder placeOrder, PayOrder payOrder, Orders orders, Showings showings,
-            CouponOffers coupons, Clock clock) {
+            CouponOffers coupons, IncidentExtension incidents, Clock clock) {
         this.seatHolds = seatHolds;
         this.coupons = coupons;
+        this.incidents = incidents;
         this.placeOrder = placeOrder;
         this.payOrder = payOrder;
         this.orders = orders;
@@ -106,6 +109,7 @@ class CheckoutPages {
         }
         model.addAttribute("order", order);
         model.addAttribute("show", showings.of(order.performanceId()));
+        model.addAttribute("incident", incidents.noticeFor(order));
         model.addAttribute("now", clock.instant());
         return "storefront/pay";
     }

@@ -166,7 +166,7 @@ class PaymentGatewayTests {
     @Test
     void anUnreachableGatewayIsUnknown() {
         PaymentSettings nowhere = new PaymentSettings("http://127.0.0.1:1", settings.secretKey(), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), settings.sandbox());
+                Duration.ofSeconds(2), settings.sandbox(), settings.breaker(), settings.incidentExtension());
         try (TossPaymentsClient client = new TossPaymentsClient(nowhere, new GatewayAddress(nowhere, null, null),
                 restClients, json)) {
             assertThat(client.confirm("tsbx_x", SandboxCards.newOrderId(), 1_000, key())).isInstanceOf(Unknown.class);
@@ -226,7 +226,7 @@ class PaymentGatewayTests {
 
     private TossPaymentsClient client(String secretKey, Duration readTimeout) {
         PaymentSettings custom = new PaymentSettings(settings.baseUrl(), secretKey, settings.connectTimeout(),
-                readTimeout, settings.sandbox());
+                readTimeout, settings.sandbox(), settings.breaker(), settings.incidentExtension());
         return new TossPaymentsClient(custom, address, restClients, json);
     }
 

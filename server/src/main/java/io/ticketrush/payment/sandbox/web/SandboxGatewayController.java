@@ -6,6 +6,7 @@ import io.ticketrush.payment.sandbox.GatewayRefusal;
 import io.ticketrush.payment.sandbox.GatewayReply;
 import io.ticketrush.payment.sandbox.SandboxCancellation;
 import io.ticketrush.payment.sandbox.SandboxConfirmation;
+import io.ticketrush.payment.sandbox.SandboxIncident;
 import io.ticketrush.payment.sandbox.SandboxInquiry;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The sandbox gateway's server API, in the shape of Toss Payments API v1: confirm, look up by
  * order, cancel. Every call needs the secret key; answers and errors are Toss documents
- * ({@code Payment} or {@code {code, message}}), not Ticketrush problem+json.
+ * ({@code Payment} or {@code {code, message}}), not Ticketrush problem+json. The operator's
+ * incident mode ({@link SandboxIncident}) can make them fail, answer late or decline.
  */
 @RestController
 @ConditionalOnSandbox
@@ -40,13 +42,15 @@ class SandboxGatewayController {
     private final SandboxConfirmation confirmation;
     private final SandboxCancellation cancellation;
     private final SandboxInquiry inquiry;
+    private final SandboxIncident incident;
 
     SandboxGatewayController(PaymentSettings settings, SandboxConfirmation confirmation,
-            SandboxCancellation cancellation, SandboxInquiry inquiry) {
+            SandboxCancellation cancellation, SandboxInquiry inquiry, SandboxIncident incident) {
         this.secretKey = new SecretKeyCheck(settings);
         this.confirmation = confirmation;
         this.cancellation = cancellation;
         this.inquiry = inquiry;
+        this.incident = incident;
     }
 
     record ConfirmRequest(@Nullable String paymentKey, @Nullable String orderId, @Nullable Long amount) {
@@ -64,14 +68,15 @@ class SandboxGatewayController {
         if (isBlank(request.paymentKey()) || isBlank(request.orderId()) || request.amount() == null) {
             throw GatewayRefusal.invalidRequest("paymentKey, orderId, amount는 필수 파라미터입니다.");
         }
-        return send(confirmation.confirm(request.paymentKey(), request.orderId(), request.amount(), key));
+        return send(incident.during(() -> confirmation.confirm(request.paymentKey(), request.orderId(),
+                request.amount(), key)));
     }
 
     @GetMapping("/orders/{orderId}")
     ResponseEntity<String> lookUp(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @PathVariable String orderId) {
         secretKey.require(authorization);
-        return send(inquiry.byOrder(orderId));
+        return send(incident.during(() -> inquiry.byOrder(orderId)));
     }
 
     @PostMapping("/{paymentKey}/cancel")
@@ -80,7 +85,8 @@ class SandboxGatewayController {
             @PathVariable String paymentKey, @RequestBody CancelRequest request) {
         secretKey.require(authorization);
         String key = validKey(idempotencyKey);
-        return send(cancellation.cancel(paymentKey, request.cancelReason(), request.cancelAmount(), key));
+        return send(incident.during(() -> cancellation.cancel(paymentKey, request.cancelReason(),
+                request.cancelAmount(), key)));
     }
 
     @ExceptionHandler(GatewayRefusal.class)
