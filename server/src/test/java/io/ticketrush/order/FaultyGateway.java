@@ -27,7 +27,10 @@ final class FaultyGateway implements PaymentGateway {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
+                    // the gateway the application injects (the circuit breaker's, which wraps the client):
+                    // a simulated crash is the caller dying, outside the breaker
                     return bean instanceof PaymentGateway gateway && !(bean instanceof FaultyGateway)
+                            && !(bean instanceof io.ticketrush.payment.toss.TossPaymentsClient)
                             ? new FaultyGateway(gateway) : bean;
                 }
             };
