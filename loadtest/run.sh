@@ -180,6 +180,8 @@ else
     DB_DESC="embedded PostgreSQL 18 + embedded Redis (ephemeral: fsync off)"
   else
     SERVER_ARGS+=(--ticketrush.embedded.data-dir="$RUN/data")
+    # the fault phase restarts the server: its fans' tokens must outlive that
+    $FAULTS && SERVER_ARGS+=(--ticketrush.security.jwt-secret="faults-jwt-$(date +%s%N)-$RANDOM$RANDOM-0123456789abcdef")
     DB_DESC="embedded PostgreSQL 18 + embedded Redis (durable: fsync on)"
   fi
 fi
