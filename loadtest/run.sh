@@ -124,7 +124,9 @@ fi
 free_port() {
   local p
   for _ in $(seq 1 50); do
-    p=$(( 20000 + RANDOM % 20000 ))
+    # below the kernel's ephemeral range (32768-60999): a client retrying a server that is down could
+    # otherwise be given the server's port as its own and connect to itself, keeping the port (--faults)
+    p=$(( 20000 + RANDOM % 12000 ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
   done
   echo "no free port" >&2; exit 2
