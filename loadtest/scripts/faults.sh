@@ -2,7 +2,8 @@
 # variables and functions). During a small sale (io.ticketrush.loadtest.FaultSale):
 #   1. kill -9 the server mid-sale, stop what it left running (its embedded PostgreSQL and Redis), start it again
 #   2. restart Redis (a clean SHUTDOWN, which writes the append-only file, and the same command line again)
-#   3. restart PostgreSQL (a fast shutdown and the same command line again, from postmaster.opts)
+#   3. restart PostgreSQL (pg_ctl restart; as root, where PostgreSQL will not start by hand, a crash restart:
+#      kill -9 of one server process, after which the postmaster resets every connection and recovers from WAL)
 #   4. a gateway incident: PUT /sandbox-pg/v1/incident {"mode":"down"}, then {"mode":"none"} (skipped with a
 #      message when the server has no such endpoint)
 # then the SQL audit (no seat sold twice, no paid order lost, no refund without voided tickets, every payment
@@ -12,7 +13,6 @@ DATA="$RUN/data"
 STOP_FILE="$RUN/faults.stop"
 FAULT_PAUSE="${FAULT_PAUSE:-8}"     # seconds of sale between two faults
 REDIS_RELAUNCHED=""
-PG_RELAUNCHED=""
 DRIVER_PID=""
 
 postmaster_pid() {
@@ -138,17 +138,26 @@ run_faults() {
   log "fault 2: Redis is back (pid $REDIS_RELAUNCHED)"
   sleep "$FAULT_PAUSE"
 
-  # 3. restart PostgreSQL: a fast shutdown, then the command line it recorded in postmaster.opts
-  local pg opts
+  # 3. restart PostgreSQL. As an ordinary user: pg_ctl restart -m fast (the options recorded in postmaster.opts).
+  #    As root, where PostgreSQL refuses to start by hand: kill -9 one of its server processes, so the postmaster
+  #    drops every connection, restarts all its processes and recovers from the WAL (a crash restart).
+  local pg pgport bin child
   pg="$(postmaster_pid)"
-  opts="$(cat "$DATA/postgres/postmaster.opts")"
-  log "fault 3: restart PostgreSQL (pid $pg)"
-  kill -INT "$pg"
-  wait_gone "$pg" 60 || { echo "PostgreSQL did not stop in 60 s" >&2; return 2; }
-  (eval "exec setsid $opts") >"$RUN/postgres-restarted.log" 2>&1 &
-  PG_RELAUNCHED=$!
-  for _ in $(seq 1 150); do [ -n "$(postmaster_pid)" ] && grep -q "ready to accept" "$RUN/postgres-restarted.log" && break; sleep 0.2; done
-  log "fault 3: PostgreSQL is back (pid $(postmaster_pid))"
+  pgport="$(grep -o 'Embedded PostgreSQL 18 on port [0-9]*' "$server_log" | grep -o '[0-9]*$' | tail -1)"
+  bin="$(dirname "$(readlink "/proc/$pg/exe")")"
+  if [ "$(id -u)" != 0 ]; then
+    log "fault 3: restart PostgreSQL (pid $pg, pg_ctl restart -m fast)"
+    "$bin/pg_ctl" -D "$DATA/postgres" restart -m fast -w -t 60 -l "$RUN/postgres-restarted.log" >/dev/null \
+      || { echo "PostgreSQL did not restart" >&2; return 2; }
+  else
+    child="$(pgrep -P "$pg" | head -1)"
+    log "fault 3: crash-restart PostgreSQL (kill -9 of its server process $child; the postmaster $pg recovers)"
+    kill -9 "$child"
+  fi
+  sleep 1
+  for _ in $(seq 1 150); do
+    psql -h 127.0.0.1 -p "$pgport" -U postgres -Atqc 'SELECT 1' postgres >/dev/null 2>&1 && break; sleep 0.4; done
+  log "fault 3: PostgreSQL accepts connections again (postmaster $(postmaster_pid))"
   sleep "$FAULT_PAUSE"
 
   # 4. a gateway incident (the sandbox's incident switch)
