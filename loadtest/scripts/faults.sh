@@ -1,7 +1,7 @@
 # The fault phase of loadtest/run.sh --faults (sourced by run.sh once the first server is up; it uses run.sh's
 # variables and functions). During a small sale (io.ticketrush.loadtest.FaultSale):
 #   1. kill -9 the server mid-sale, stop what it left running (its embedded PostgreSQL and Redis), start it again
-#   2. restart Redis (a clean SHUTDOWN, which writes the append-only file, and the same command line again)
+#   2. restart Redis (a clean SHUTDOWN, which writes the append-only file, and the same binary and settings again)
 #   3. restart PostgreSQL (pg_ctl restart; as root, where PostgreSQL will not start by hand, a crash restart:
 #      kill -9 of one server process, after which the postmaster resets every connection and recovers from WAL)
 #   4. a gateway incident: PUT /sandbox-pg/v1/incident {"mode":"down"}, then {"mode":"none"} (skipped with a
@@ -121,20 +121,27 @@ run_faults() {
   log "fault 1: the server is back (pid $SERVER_PID)"
   sleep "$FAULT_PAUSE"
 
-  # 2. restart Redis: a clean shutdown, then the same command line in the same directory
-  local rport rpid cwd
+  # 2. restart Redis: a clean shutdown (the append-only file is written), then the same binary with the same
+  #    directory and persistence settings (read with CONFIG GET first: Redis rewrites its own command line)
+  local rport rpid exe rdir raof rname
   rport="$(redis_port "$server_log")"
   rpid="$(pid_on_port "$rport")"
   if [ -z "$rpid" ]; then echo "No Redis listens on port $rport" >&2; return 2; fi
-  local -a rcmd
-  mapfile -d '' rcmd <"/proc/$rpid/cmdline"
-  cwd="$(readlink "/proc/$rpid/cwd")"
-  log "fault 2: restart Redis (pid $rpid, port $rport)"
+  exe="$(readlink "/proc/$rpid/exe")"
+  [ -x "$exe" ] || exe="$(command -v redis-server)"
+  rdir="$(redis-cli -h 127.0.0.1 -p "$rport" config get dir | tail -1)"
+  raof="$(redis-cli -h 127.0.0.1 -p "$rport" config get appendonly | tail -1)"
+  rname="$(redis-cli -h 127.0.0.1 -p "$rport" config get appendfilename | tail -1)"
+  log "fault 2: restart Redis (pid $rpid, port $rport, appendonly $raof)"
   redis-cli -h 127.0.0.1 -p "$rport" shutdown >/dev/null 2>&1 || true
   wait_gone "$rpid" 20 || kill -9 "$rpid" 2>/dev/null || true
-  (cd "$cwd" && exec setsid "${rcmd[@]}") >"$RUN/redis-restarted.log" 2>&1 &
+  setsid "$exe" --port "$rport" --bind 127.0.0.1 --dir "$rdir" --appendonly "$raof" --appendfilename "$rname" \
+    --save "" >"$RUN/redis-restarted.log" 2>&1 &
   REDIS_RELAUNCHED=$!
-  for _ in $(seq 1 50); do [ "$(redis-cli -h 127.0.0.1 -p "$rport" ping 2>/dev/null)" = PONG ] && break; sleep 0.2; done
+  local back=""
+  for _ in $(seq 1 150); do
+    [ "$(redis-cli -h 127.0.0.1 -p "$rport" ping 2>/dev/null)" = PONG ] && { back=yes; break; }; sleep 0.2; done
+  if [ -z "$back" ]; then echo "Redis did not come back:" >&2; tail -20 "$RUN/redis-restarted.log" >&2; return 2; fi
   log "fault 2: Redis is back (pid $REDIS_RELAUNCHED)"
   sleep "$FAULT_PAUSE"
 
@@ -155,8 +162,10 @@ run_faults() {
     kill -9 "$child"
   fi
   sleep 1
+  local ready=""
   for _ in $(seq 1 150); do
-    psql -h 127.0.0.1 -p "$pgport" -U postgres -Atqc 'SELECT 1' postgres >/dev/null 2>&1 && break; sleep 0.4; done
+    psql -h 127.0.0.1 -p "$pgport" -U postgres -Atqc 'SELECT 1' postgres >/dev/null 2>&1 && { ready=yes; break; }; sleep 0.4; done
+  [ -n "$ready" ] || { echo "PostgreSQL did not come back in 60 s" >&2; return 2; }
   log "fault 3: PostgreSQL accepts connections again (postmaster $(postmaster_pid))"
   sleep "$FAULT_PAUSE"
 
