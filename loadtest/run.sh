@@ -7,6 +7,9 @@
 #   loadtest/run.sh                       full benchmark, production mode (PostgreSQL 15 + Redis 7 services)
 #   loadtest/run.sh --mode embedded       full benchmark against the embedded PostgreSQL/Redis (durable)
 #   loadtest/run.sh --smoke               small run (< 2 min), invariants only (what CI runs)
+#   loadtest/run.sh --faults              fault phase (a few minutes, embedded mode): during a small sale, kill -9
+#                                         the server, restart Redis, restart PostgreSQL, a gateway incident; then the
+#                                         audit (loadtest/scripts/faults.sh)
 #
 # Options:
 #   --mode prod|embedded   prod: a database of its own on 127.0.0.1:5432 (user postgres, trust auth), created
@@ -40,6 +43,7 @@ export PATH="$JAVA_HOME/bin:$PATH"
 MODE=""
 NAME=""
 SMOKE=false
+FAULTS=false
 REPORT=true
 EXTRA_SERVER_ARGS=()
 JFR=""
@@ -55,17 +59,25 @@ while [ $# -gt 0 ]; do
     --redis-db) REDIS_DB="$2"; shift 2 ;;
     --quiet-load) QUIET_LOAD="$2"; shift 2 ;;
     --smoke) SMOKE=true; shift ;;
+    --faults) FAULTS=true; shift ;;
     --no-report) REPORT=false; shift ;;
     --server-arg) EXTRA_SERVER_ARGS+=("$2"); shift 2 ;;
     --jfr) JFR=true; shift ;;
     --no-jfr) JFR=false; shift ;;
     -D*) SIM_PROPS+=("$1"); shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 
-if $SMOKE; then
+if $FAULTS; then
+  # the server embeds PostgreSQL and Redis on durable data under the run directory, so the phase can restart them
+  NAME="${NAME:-faults}"
+  MODE=embedded
+  REPORT=false
+  JFR=false
+  DEFAULTS=()
+elif $SMOKE; then
   NAME="${NAME:-smoke}"
   MODE="${MODE:-embedded}"   # CI: no external services needed
   REPORT=false
@@ -98,7 +110,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find server/src server/pom.xml -newer "$JAR" -type
 fi
 
 # ---------- wait for a quiet machine (full runs) ----------
-if ! $SMOKE && [ "$QUIET_LOAD" != 0 ]; then
+if ! $SMOKE && ! $FAULTS && [ "$QUIET_LOAD" != 0 ]; then
   for i in $(seq 1 180); do
     LOAD1="$(cut -d' ' -f1 /proc/loadavg)"
     awk -v l="$LOAD1" -v q="$QUIET_LOAD" 'BEGIN { exit !(l < q) }' && break
@@ -112,7 +124,9 @@ fi
 free_port() {
   local p
   for _ in $(seq 1 50); do
-    p=$(( 20000 + RANDOM % 20000 ))
+    # below the kernel's ephemeral range (32768-60999): a client retrying a server that is down could
+    # otherwise be given the server's port as its own and connect to itself, keeping the port (--faults)
+    p=$(( 20000 + RANDOM % 12000 ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
   done
   echo "no free port" >&2; exit 2
@@ -124,6 +138,7 @@ DB_NAME=""
 
 cleanup() {
   local status=$?
+  if declare -F faults_cleanup >/dev/null; then faults_cleanup; fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
@@ -170,6 +185,8 @@ else
     DB_DESC="embedded PostgreSQL 18 + embedded Redis (ephemeral: fsync off)"
   else
     SERVER_ARGS+=(--ticketrush.embedded.data-dir="$RUN/data")
+    # the fault phase restarts the server: its fans' tokens must outlive that
+    $FAULTS && SERVER_ARGS+=(--ticketrush.security.jwt-secret="faults-jwt-$(date +%s%N)-$RANDOM$RANDOM-0123456789abcdef")
     DB_DESC="embedded PostgreSQL 18 + embedded Redis (durable: fsync on)"
   fi
 fi
@@ -213,6 +230,14 @@ fi
   echo "Load average before the run (other work on the machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$RUN/machine.txt"
 echo "loadtest/run.sh ${ORIGINAL_ARGS[*]}" >"$RUN/command.txt"
+
+if $FAULTS; then
+  source "$ROOT/loadtest/scripts/faults.sh"
+  FAULTS_STATUS=0
+  run_faults || FAULTS_STATUS=$?
+  faults_cleanup
+  exit "$FAULTS_STATUS"
+fi
 
 # ---------- the simulations ----------
 log "running the simulations (log: $RUN/gatling.log)"

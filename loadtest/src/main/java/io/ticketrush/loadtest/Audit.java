@@ -80,6 +80,11 @@ public final class Audit {
                     """
                     SELECT o.id FROM orders o JOIN sandbox_payments p ON p.order_id = o.id::text
                     WHERE o.status IN ('REFUNDED', 'CANCELLED') AND p.status = 'DONE'"""),
+            new Check("refund-voids-tickets", "No order refunded at the gateway keeps a live ticket",
+                    """
+                    SELECT o.id FROM orders o JOIN sandbox_payments p ON p.order_id = o.id::text
+                    WHERE p.status = 'CANCELED'
+                      AND EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND t.status <> 'CANCELLED')"""),
             new Check("per-person-limit", "Nobody holds or owns more tickets of an event than its per-person limit",
                     """
                     SELECT q.event_id, q.user_id FROM purchase_quotas q JOIN events e ON e.id = q.event_id

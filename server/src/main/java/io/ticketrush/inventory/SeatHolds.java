@@ -49,6 +49,11 @@ public class SeatHolds {
         return holds.activeOf(userId);
     }
 
+    /** The event's holds that are active and unexpired now, of every fan. */
+    public List<Hold> liveOfEvent(UUID eventId) {
+        return holds.liveOfEvent(eventId, clock.instant());
+    }
+
     public Optional<Hold> find(UUID holdId) {
         return holds.find(holdId);
     }

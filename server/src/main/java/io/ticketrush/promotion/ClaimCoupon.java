@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * A fan claims a coupon: one script call in Redis decides and records it (no database on the
  * path); the stream writer stores it in PostgreSQL moments later. Losers get 409 sold-out,
- * already-claimed or campaign-not-active.
+ * already-claimed or campaign-not-active; while Redis is repaired after losing data, 503 coupons-paused.
  */
 @Component
 public class ClaimCoupon {
@@ -25,16 +25,18 @@ public class ClaimCoupon {
     private final CampaignRows campaigns;
     private final ClaimReconciler reconciler;
     private final ClaimWriter writer;
+    private final ClaimEpoch epoch;
     private final PromotionMetrics metrics;
     private final Clock clock;
     private final ConcurrentMap<UUID, Object> restoring = new ConcurrentHashMap<>();
 
     ClaimCoupon(ClaimGate gate, CampaignRows campaigns, ClaimReconciler reconciler, ClaimWriter writer,
-            PromotionMetrics metrics, Clock clock) {
+            ClaimEpoch epoch, PromotionMetrics metrics, Clock clock) {
         this.gate = gate;
         this.campaigns = campaigns;
         this.reconciler = reconciler;
         this.writer = writer;
+        this.epoch = epoch;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -56,6 +58,7 @@ public class ClaimCoupon {
     }
 
     private Claimed attempt(UUID campaignId, UUID userId) {
+        epoch.checkOpen();
         UUID couponId = Ids.next();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         ClaimGate.Outcome outcome = gate.claim(campaignId, userId, couponId, now);

@@ -31,4 +31,9 @@ class PromotionScripts {
     RedisScript<List> promotionReclaimScript() {
         return RedisScript.of(new ClassPathResource("scripts/promotion/reclaim.lua"), List.class);
     }
+
+    @Bean
+    RedisScript<Long> promotionEpochScript() {
+        return RedisScript.of(new ClassPathResource("scripts/promotion/epoch.lua"), Long.class);
+    }
 }

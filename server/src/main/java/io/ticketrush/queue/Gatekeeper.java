@@ -39,19 +39,21 @@ public class Gatekeeper {
     private final OpeningDraw draw;
     private final Availability availability;
     private final WaitingRoomSettings settings;
+    private final LineEpoch epoch;
     private final QueueMetrics metrics;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<UUID, Long> seatsCountedAt = new ConcurrentHashMap<>();
 
     Gatekeeper(QueuedSales sales, Lines lines, SaleRows rows, OpeningDraw draw, Availability availability,
-            WaitingRoomSettings settings, QueueMetrics metrics, ApplicationEventPublisher events, Clock clock) {
+            WaitingRoomSettings settings, LineEpoch epoch, QueueMetrics metrics, ApplicationEventPublisher events, Clock clock) {
         this.sales = sales;
         this.lines = lines;
         this.rows = rows;
         this.draw = draw;
         this.availability = availability;
         this.settings = settings;
+        this.epoch = epoch;
         this.metrics = metrics;
         this.events = events;
         this.clock = clock;
@@ -63,8 +65,11 @@ public class Gatekeeper {
         tick();
     }
 
-    /** One step for every live line. */
+    /** One step for every live line; none while Redis is being repaired after it lost data ({@link LineEpoch}). */
     public void tick() {
+        if (epoch.repairing()) {
+            return;
+        }
         for (UUID eventId : sales.live()) {
             try {
                 step(eventId);

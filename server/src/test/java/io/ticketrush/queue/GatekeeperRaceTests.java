@@ -64,6 +64,8 @@ class GatekeeperRaceTests {
     @Autowired
     QueueMetrics metrics;
     @Autowired
+    LineEpoch epoch;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     Clock clock;
@@ -170,7 +172,7 @@ class GatekeeperRaceTests {
 
     private Gatekeeper anotherInstance() {
         QueuedSales sales = new QueuedSales(catalog, rows, clock);
-        return new Gatekeeper(sales, lines, rows, new OpeningDraw(lines, rows, clock), availability, settings, metrics,
-                events, clock);
+        return new Gatekeeper(sales, lines, rows, new OpeningDraw(lines, rows, clock), availability, settings, epoch,
+                metrics, events, clock);
     }
 }

@@ -63,6 +63,12 @@ public class HoldRows {
                 .param("u", userId).query((rs, n) -> map(rs)).list();
     }
 
+    /** The event's ACTIVE holds not yet expired at {@code now} (rebuilding the waiting room after Redis lost it). */
+    public List<Hold> liveOfEvent(UUID eventId, Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM holds WHERE event_id = :e AND status = 'ACTIVE' AND expires_at > :now")
+                .param("e", eventId).param("now", Timestamp.from(now)).query((rs, n) -> map(rs)).list();
+    }
+
     /** ACTIVE → another state, only if still ACTIVE. */
     public boolean end(UUID id, HoldStatus to, Instant now) {
         return jdbc.sql("UPDATE holds SET status = :to, ended_at = :now WHERE id = :id AND status = 'ACTIVE'")

@@ -62,4 +62,14 @@ class LineScripts {
     RedisScript<Long> queueLeaveScript() {
         return RedisScript.of(text("leave.lua"), Long.class);
     }
+
+    @Bean
+    RedisScript<Long> queueRestoreScript() {
+        return RedisScript.of(text("restore.lua"), Long.class);
+    }
+
+    @Bean
+    RedisScript<Long> queueEpochScript() {
+        return RedisScript.of(text("epoch.lua"), Long.class);
+    }
 }

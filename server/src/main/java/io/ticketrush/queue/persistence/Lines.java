@@ -27,10 +27,11 @@ public class Lines {
     private final RedisScript<String> use;
     private final RedisScript<Long> shopping;
     private final RedisScript<Long> leave;
+    private final RedisScript<Long> restore;
 
     Lines(StringRedisTemplate redis, RedisScript<List> queueJoinScript, RedisScript<List> queueLookScript,
             RedisScript<Long> queueOpenScript, RedisScript<List> queueAdmitScript, RedisScript<String> queueUseScript,
-            RedisScript<Long> queueShoppingScript, RedisScript<Long> queueLeaveScript) {
+            RedisScript<Long> queueShoppingScript, RedisScript<Long> queueLeaveScript, RedisScript<Long> queueRestoreScript) {
         this.redis = redis;
         this.join = queueJoinScript;
         this.look = queueLookScript;
@@ -39,6 +40,7 @@ public class Lines {
         this.use = queueUseScript;
         this.shopping = queueShoppingScript;
         this.leave = queueLeaveScript;
+        this.restore = queueRestoreScript;
     }
 
     /** What joining did, and the line as the fan now sees it. */
@@ -146,6 +148,26 @@ public class Lines {
         LineKeys k = LineKeys.of(eventId);
         Long r = redis.execute(leave, List.of(k.session(), k.active()), fanId.toString());
         return r != null && r == 1;
+    }
+
+    /** A fan who holds seats: admitted no later than {@code admittedAtMillis}, active until {@code untilMillis}. */
+    public record Shopper(UUID fanId, long admittedAtMillis, long untilMillis) {
+    }
+
+    /** Puts shoppers with live holds back among the active ones (after Redis lost them); returns how many were missing. */
+    public int restoreShoppers(UUID eventId, List<Shopper> shoppers) {
+        if (shoppers.isEmpty()) {
+            return 0;
+        }
+        LineKeys k = LineKeys.of(eventId);
+        List<String> args = new ArrayList<>(shoppers.size() * 3);
+        for (Shopper s : shoppers) {
+            args.add(s.fanId().toString());
+            args.add(Long.toString(s.admittedAtMillis()));
+            args.add(Long.toString(s.untilMillis()));
+        }
+        Long r = redis.execute(restore, List.of(k.session(), k.active(), k.ticket(), k.serving()), args.toArray());
+        return r == null ? 0 : r.intValue();
     }
 
     /** Line numbers and admissions of several fans at once (for the SSE fan-out). */
