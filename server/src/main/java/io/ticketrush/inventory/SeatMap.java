@@ -1,18 +1,24 @@
 package io.ticketrush.inventory;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ticketrush.catalog.PerformanceSale;
 import io.ticketrush.inventory.persistence.SeatRows;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,21 +27,32 @@ import tools.jackson.databind.json.JsonMapper;
  * (one indexed read) only when the performance's version in Redis moved, at most once per
  * {@code seat-map-freshness} per instance, and by one thread while the others serve the
  * previous snapshot: thousands of readers cost one query per interval, not one each.
+ * <p>
+ * A Caffeine {@code refreshAfterWrite} cache measured by the injected {@link Ticker}: the first
+ * reader of a performance builds its snapshot while the others for it wait; the first reader after
+ * the freshness window checks the version itself (a same-thread executor), and gets the new
+ * snapshot if it moved, while readers arriving meanwhile get the previous one.
  */
 @Component
 public class SeatMap {
 
+    private static final Log log = LogFactory.getLog(SeatMap.class);
+
     private final SeatRows seats;
     private final SeatMapChanges changes;
-    private final InventorySettings settings;
     private final JsonMapper json;
-    private final Map<UUID, Entry> cache = new ConcurrentHashMap<>();
+    private final LoadingCache<Performance, Snapshot> snapshots;
 
-    SeatMap(SeatRows seats, SeatMapChanges changes, InventorySettings settings, JsonMapper json) {
+    SeatMap(SeatRows seats, SeatMapChanges changes, InventorySettings settings, JsonMapper json, Ticker ticker) {
         this.seats = seats;
         this.changes = changes;
-        this.settings = settings;
         this.json = json;
+        Duration freshness = settings.seatMapFreshness();
+        this.snapshots = Caffeine.newBuilder()
+                .ticker(ticker)
+                .refreshAfterWrite(freshness.isPositive() ? freshness : Duration.ofNanos(1))
+                .executor(Runnable::run)
+                .build(new Versioned());
     }
 
     public record GradeCount(String code, int total, int available, int held, int sold) {
@@ -46,35 +63,51 @@ public class SeatMap {
             List<GradeCount> availability) {
     }
 
-    private static final class Entry {
-        final ReentrantLock rebuilding = new ReentrantLock();
-        volatile Snapshot snapshot;
-        volatile long checkedAtNanos;
+    /**
+     * The cache key: one performance, carrying its sale terms for the loader. Equal by performance id: the
+     * terms of a published performance do not change (the catalog keeps them for good).
+     */
+    private record Performance(PerformanceSale sale) {
+
+        UUID id() {
+            return sale.performanceId();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Performance p && p.id().equals(id());
+        }
+
+        @Override
+        public int hashCode() {
+            return id().hashCode();
+        }
+    }
+
+    /** Builds a snapshot of the current version; on refresh, rebuilds only if the version moved. */
+    private final class Versioned implements CacheLoader<Performance, Snapshot> {
+
+        @Override
+        public Snapshot load(Performance key) {
+            return build(key.sale(), changes.version(key.id()));
+        }
+
+        @Override
+        public Snapshot reload(Performance key, Snapshot previous) {
+            long version;
+            try {
+                version = changes.version(key.id());
+            } catch (DataAccessException e) {
+                // Redis unreachable: keep serving the previous snapshot and ask again after the window
+                log.warn("Seat map of performance " + key.id() + " not checked for changes: " + e.getMessage());
+                return previous;
+            }
+            return version == previous.version() ? previous : build(key.sale(), version);
+        }
     }
 
     public Snapshot snapshot(PerformanceSale sale) {
-        Entry entry = cache.computeIfAbsent(sale.performanceId(), id -> new Entry());
-        Snapshot current = entry.snapshot;
-        long now = System.nanoTime();
-        if (current != null && now - entry.checkedAtNanos < settings.seatMapFreshness().toNanos()) {
-            return current;
-        }
-        if (current != null && !entry.rebuilding.tryLock()) {
-            return current; // someone else is refreshing: the previous state is fresh enough
-        }
-        if (current == null) {
-            entry.rebuilding.lock();
-        }
-        try {
-            long version = changes.version(sale.performanceId());
-            if (entry.snapshot == null || entry.snapshot.version() != version) {
-                entry.snapshot = build(sale, version);
-            }
-            entry.checkedAtNanos = System.nanoTime();
-            return entry.snapshot;
-        } finally {
-            entry.rebuilding.unlock();
-        }
+        return snapshots.get(new Performance(sale));
     }
 
     private Snapshot build(PerformanceSale sale, long version) {

@@ -1,11 +1,13 @@
 package io.ticketrush.inventory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,36 +22,39 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * claim: this can only turn an attempt away, never let one through. Seats released on this
  * instance are forgotten at once; one released on another instance may be refused here for at
  * most the memory's length (the fan sees it free on the seat map and tries again).
+ * <p>
+ * A Caffeine cache of (performance, seat) that expires an entry the memory's length after it was
+ * last seen taken, measured by the injected {@link Ticker}.
  */
 @Component
 class TakenSeats {
 
-    private final long memoryNanos;
-    private final Map<UUID, Map<String, Long>> taken = new ConcurrentHashMap<>();
+    private record Seat(UUID performanceId, String seatId) {
+    }
 
-    TakenSeats(InventorySettings settings) {
-        this.memoryNanos = settings.takenSeatMemory().toNanos();
+    private final boolean off;
+    private final Cache<Seat, Boolean> taken;
+
+    TakenSeats(InventorySettings settings, Ticker ticker) {
+        this.off = !settings.takenSeatMemory().isPositive();
+        this.taken = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfterWrite(off ? Duration.ZERO : settings.takenSeatMemory())
+                .build();
     }
 
     /** Those of {@code seatIds} seen taken within the memory's length. */
     List<String> knownTaken(UUID performanceId, List<String> seatIds) {
-        Map<String, Long> seats = taken.get(performanceId);
-        if (seats == null || memoryNanos <= 0) {
+        if (off) {
             return List.of();
         }
-        long now = System.nanoTime();
         List<String> known = null;
         for (String seatId : seatIds) {
-            Long until = seats.get(seatId);
-            if (until != null) {
-                if (until - now > 0) {
-                    if (known == null) {
-                        known = new ArrayList<>(seatIds.size());
-                    }
-                    known.add(seatId);
-                } else {
-                    seats.remove(seatId, until);
+            if (taken.getIfPresent(new Seat(performanceId, seatId)) != null) {
+                if (known == null) {
+                    known = new ArrayList<>(seatIds.size());
                 }
+                known.add(seatId);
             }
         }
         return known == null ? List.of() : known;
@@ -57,13 +62,11 @@ class TakenSeats {
 
     /** Seats a claim found held, sold or being claimed. */
     void seen(UUID performanceId, Collection<String> seatIds) {
-        if (memoryNanos <= 0 || seatIds.isEmpty()) {
+        if (off) {
             return;
         }
-        long until = System.nanoTime() + memoryNanos;
-        Map<String, Long> seats = taken.computeIfAbsent(performanceId, id -> new ConcurrentHashMap<>());
         for (String seatId : seatIds) {
-            seats.put(seatId, until);
+            taken.put(new Seat(performanceId, seatId), Boolean.TRUE);
         }
     }
 
@@ -74,12 +77,7 @@ class TakenSeats {
 
     /** Seats this transaction puts back on sale: forgotten once it commits. */
     void returnedOnCommit(UUID performanceId, Collection<String> seatIds) {
-        afterCommit(() -> {
-            Map<String, Long> seats = taken.get(performanceId);
-            if (seats != null) {
-                seatIds.forEach(seats::remove);
-            }
-        });
+        afterCommit(() -> seatIds.forEach(seatId -> taken.invalidate(new Seat(performanceId, seatId))));
     }
 
     private static void afterCommit(Runnable action) {

@@ -1,5 +1,6 @@
 package io.ticketrush.platform;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -9,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The clock every module reads time from, and the lock that runs a scheduled job once across instances. */
+/**
+ * The clock every module reads time from, the ticker its in-process caches measure age with, and the lock
+ * that runs a scheduled job once across instances.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10S")
 class ClockConfiguration {
@@ -18,6 +22,17 @@ class ClockConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Elapsed time for the Caffeine caches (seat map, taken seats, live lines, live campaigns, presale windows):
+     * nanoseconds from a monotonic source, so a wall-clock step (NTP, a leap second) never makes an entry
+     * younger or older. Tests replace it with one that moves forward with their clock.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Ticker ticker() {
+        return Ticker.systemTicker();
     }
 
     @Bean

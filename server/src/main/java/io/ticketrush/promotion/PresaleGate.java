@@ -1,5 +1,8 @@
 package io.ticketrush.promotion;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ticketrush.catalog.PerformanceSale;
 import io.ticketrush.inventory.HoldCredentials;
 import io.ticketrush.inventory.HoldGuard;
@@ -9,10 +12,8 @@ import io.ticketrush.promotion.persistence.PresaleRows;
 import io.ticketrush.shared.DomainException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,26 +21,24 @@ import org.springframework.stereotype.Component;
  * The presale at the hold: opens holds from the presale's start ({@link SaleOpening}) and, until
  * the general sale opens, lets through only holds with a valid access code, counting one use of
  * it ({@link HoldGuard}). The use is a conditional update inside the hold's transaction: if the
- * hold fails (seats taken, limit reached), the use is not counted.
+ * hold fails (seats taken, limit reached), the use is not counted. Each event's window is kept for
+ * {@code ticketrush.promotion.presale-cache-ttl} (a Caffeine entry measured by the injected {@link Ticker}),
+ * and forgotten at once when the organizer changes it on this instance.
  */
 @Component
 @Order(100)
 class PresaleGate implements HoldGuard, SaleOpening {
 
-    private record Cached(Optional<PresaleWindow> window, long loadedAt) {
-    }
-
     private final PresaleRows rows;
-    private final PromotionSettings settings;
     private final PromotionMetrics metrics;
     private final Clock clock;
-    private final Map<UUID, Cached> windows = new ConcurrentHashMap<>();
+    private final Cache<UUID, Optional<PresaleWindow>> windows;
 
-    PresaleGate(PresaleRows rows, PromotionSettings settings, PromotionMetrics metrics, Clock clock) {
+    PresaleGate(PresaleRows rows, PromotionSettings settings, PromotionMetrics metrics, Clock clock, Ticker ticker) {
         this.rows = rows;
-        this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        this.windows = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(settings.presaleCacheTtl()).build();
     }
 
     @Override
@@ -75,16 +74,10 @@ class PresaleGate implements HoldGuard, SaleOpening {
 
     /** The organizer changed the window: this instance reads it again at once (others within the cache time). */
     void forget(UUID eventId) {
-        windows.remove(eventId);
+        windows.invalidate(eventId);
     }
 
     private Optional<PresaleWindow> window(UUID eventId) {
-        long now = System.nanoTime();
-        Cached cached = windows.get(eventId);
-        if (cached == null || now - cached.loadedAt() > settings.presaleCacheTtl().toNanos()) {
-            cached = new Cached(rows.window(eventId), now);
-            windows.put(eventId, cached);
-        }
-        return cached.window();
+        return windows.get(eventId, rows::window);
     }
 }

@@ -1,5 +1,8 @@
 package io.ticketrush.queue;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ticketrush.catalog.Catalog;
 import io.ticketrush.catalog.Event;
 import io.ticketrush.catalog.EventPublished;
@@ -7,6 +10,7 @@ import io.ticketrush.catalog.EventStatus;
 import io.ticketrush.queue.persistence.SaleRows;
 import io.ticketrush.shared.DomainException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,23 +24,27 @@ import org.springframework.stereotype.Component;
  * The sales the waiting room knows. The terms of a published event do not change, so they are
  * kept in memory after the first read (the order guard never reads the database twice). The
  * draw seed is created when an event is published, in the publishing transaction, so its
- * commitment exists before anyone can join.
+ * commitment exists before anyone can join. The events with a live line are re-read from the database
+ * at most once a second (a Caffeine entry measured by the injected {@link Ticker}), and at once after
+ * this instance records a sale.
  */
 @Component
 public class QueuedSales {
+
+    private static final Duration LIVE_FRESHNESS = Duration.ofSeconds(1);
 
     private final Catalog catalog;
     private final SaleRows rows;
     private final Clock clock;
     private final Map<UUID, QueuedSale> terms = new ConcurrentHashMap<>();
     private final Set<UUID> recorded = ConcurrentHashMap.newKeySet();
-    private volatile List<UUID> live = List.of();
-    private volatile long liveReadAtNanos;
+    private final Cache<Boolean, List<UUID>> live;
 
-    QueuedSales(Catalog catalog, SaleRows rows, Clock clock) {
+    QueuedSales(Catalog catalog, SaleRows rows, Clock clock, Ticker ticker) {
         this.catalog = catalog;
         this.rows = rows;
         this.clock = clock;
+        this.live = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LIVE_FRESHNESS).build();
     }
 
     @EventListener
@@ -74,12 +82,7 @@ public class QueuedSales {
 
     /** Events with a live line, re-read at most every second. */
     public List<UUID> live() {
-        long now = System.nanoTime();
-        if (now - liveReadAtNanos > 1_000_000_000L) {
-            live = rows.live();
-            liveReadAtNanos = now;
-        }
-        return live;
+        return live.get(Boolean.TRUE, any -> List.copyOf(rows.live()));
     }
 
     private void record(Event event) {
@@ -88,6 +91,6 @@ public class QueuedSales {
         rows.insertIfAbsent(event.id(), event.queue().enabled(), seed, FairDraw.commitment(seed), sale.salesOpenAt(),
                 sale.salesEndAt(), clock.instant());
         recorded.add(event.id());
-        liveReadAtNanos = 0;
+        live.invalidateAll();
     }
 }

@@ -3,6 +3,7 @@ package io.ticketrush.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.ticketrush.catalog.Catalog;
 import io.ticketrush.inventory.Availability;
 import io.ticketrush.queue.persistence.Lines;
@@ -69,6 +70,8 @@ class GatekeeperRaceTests {
     ApplicationEventPublisher events;
     @Autowired
     Clock clock;
+    @Autowired
+    Ticker ticker;
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -171,7 +174,7 @@ class GatekeeperRaceTests {
     }
 
     private Gatekeeper anotherInstance() {
-        QueuedSales sales = new QueuedSales(catalog, rows, clock);
+        QueuedSales sales = new QueuedSales(catalog, rows, clock, ticker);
         return new Gatekeeper(sales, lines, rows, new OpeningDraw(lines, rows, clock), availability, settings, epoch,
                 metrics, events, clock);
     }
