@@ -5,15 +5,14 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real Chromium for page tests: Debian's {@code /usr/bin/chromium} (override with
- * {@code TICKETRUSH_CHROMIUM}) driven by Playwright, which downloads no browser of its own.
- * Screenshots go to {@code target/screenshots}.
+ * A real Chromium for page tests, driven by Playwright: the one {@link BrowserChoice} picks (a
+ * configured or Debian's system Chromium, else Playwright's own download). Screenshots go to
+ * {@code target/screenshots}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -30,20 +29,30 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser launch() {
-        Path executable = Path.of(System.getenv().getOrDefault("TICKETRUSH_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(executable)) {
-            throw new IllegalStateException("Browser tests need Chromium at " + executable
-                    + ": apt-get install -y chromium fonts-noto-cjk (or set TICKETRUSH_CHROMIUM)");
-        }
+        return launch(BrowserChoice.ofThisMachine());
+    }
+
+    static Browser launch(BrowserChoice choice) {
         // Pages refresh on their own (htmx polling every few seconds): give assertions room for a poll or two.
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(FLAGS);
+        Playwright playwright = switch (choice) {
+            // a system Chromium: Playwright must not download one of its own
+            case BrowserChoice.SystemChromium system -> {
+                options.setExecutablePath(system.executable());
+                yield Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            }
+            // Playwright's Chromium, downloaded into its cache on first use; Chromium only, where a bare
+            // Playwright.create() would fetch Firefox and WebKit too
+            case BrowserChoice.PlaywrightChromium own -> {
+                PlaywrightChromiumDownload.ensureInstalled();
+                yield Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            }
+        };
         try {
-            return new Browser(playwright, playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(executable)
-                    .setHeadless(true)
-                    .setArgs(FLAGS)));
+            return new Browser(playwright, playwright.chromium().launch(options));
         } catch (RuntimeException e) {
             playwright.close();
             throw e;

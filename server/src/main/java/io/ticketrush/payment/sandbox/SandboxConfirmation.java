@@ -3,7 +3,6 @@ package io.ticketrush.payment.sandbox;
 import io.ticketrush.payment.PaymentSettings;
 import io.ticketrush.payment.sandbox.persistence.SandboxPaymentRows;
 import java.time.Clock;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +36,7 @@ public class SandboxConfirmation {
     public GatewayReply confirm(String paymentKey, String orderId, long amount, @Nullable String idempotencyKey) {
         GatewayReply reply = replies.once(idempotencyKey, "POST /v1/payments/confirm",
                 () -> decide(paymentKey, orderId, amount));
-        holdBack(reply.delay());
+        SimulatedLatency.holdBack(reply.delay());
         return reply;
     }
 
@@ -68,17 +67,5 @@ public class SandboxConfirmation {
         SandboxPayment approved = payment.approve(clock.instant());
         payments.update(payment, approved);
         return GatewayReply.ok(approved).delayedBy(payment.card().delayAfterApproval(settings.sandbox()));
-    }
-
-    /** The simulated lost or late answer: the approval is already committed while the caller waits. */
-    private static void holdBack(Duration delay) {
-        if (delay.isZero() || delay.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -61,7 +61,7 @@ public class SandboxIncident {
         }
         GatewayReply reply = call.get();
         if (mode == IncidentMode.SLOW) {
-            holdBack(delay);
+            SimulatedLatency.holdBack(delay);
         }
         return reply;
     }
@@ -69,17 +69,5 @@ public class SandboxIncident {
     /** Whether every confirmation is declined, whatever the card ({@code declining}). */
     boolean declinesEveryCard() {
         return current.get().mode() == IncidentMode.DECLINING;
-    }
-
-    /** The simulated slow provider: the work is done and committed while the caller waits. */
-    private static void holdBack(Duration delay) {
-        if (delay.isZero() || delay.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

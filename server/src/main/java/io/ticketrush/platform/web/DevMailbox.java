@@ -1,5 +1,6 @@
-package io.ticketrush.platform.embedded;
+package io.ticketrush.platform.web;
 
+import io.ticketrush.platform.embedded.EmbeddedMail;
 import io.ticketrush.shared.DomainException;
 import java.util.List;
 import java.util.Map;
