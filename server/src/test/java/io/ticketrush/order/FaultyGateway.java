@@ -3,6 +3,7 @@ package io.ticketrush.order;
 import io.ticketrush.payment.CancelOutcome;
 import io.ticketrush.payment.PaymentGateway;
 import io.ticketrush.payment.PaymentOutcome;
+import io.ticketrush.payment.toss.TossPaymentsClient;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +28,9 @@ final class FaultyGateway implements PaymentGateway {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
+                    // the application's gateway (the circuit guard); the raw client it wraps stays itself
                     return bean instanceof PaymentGateway gateway && !(bean instanceof FaultyGateway)
-                            ? new FaultyGateway(gateway) : bean;
+                            && !(bean instanceof TossPaymentsClient) ? new FaultyGateway(gateway) : bean;
                 }
             };
         }
