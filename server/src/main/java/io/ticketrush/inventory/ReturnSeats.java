@@ -4,6 +4,7 @@ import io.ticketrush.inventory.persistence.HoldRows;
 import io.ticketrush.inventory.persistence.QuotaRows;
 import io.ticketrush.inventory.persistence.SeatRows;
 import java.time.Instant;
+import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -75,7 +76,7 @@ class ReturnSeats {
         }
         switch (why) {
             case RELEASE, EXPIRE -> seats.release(hold.performanceId(), hold.id());
-            case RETURN_SOLD -> seats.returnSold(hold.performanceId(), java.util.Objects.requireNonNull(hold.orderId()));
+            case RETURN_SOLD -> seats.returnSold(hold.performanceId(), Objects.requireNonNull(hold.orderId()));
         }
         taken.returnedOnCommit(hold.performanceId(), hold.seatIds());
         quotas.giveBack(hold.eventId(), hold.userId(), hold.seats().size());
