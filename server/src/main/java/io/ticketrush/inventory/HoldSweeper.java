@@ -1,12 +1,10 @@
 package io.ticketrush.inventory;
 
 import io.ticketrush.inventory.persistence.HoldRows;
-import io.ticketrush.inventory.persistence.QuotaRows;
-import io.ticketrush.inventory.persistence.SeatRows;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,30 +12,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Puts the seats of expired holds back on sale. Runs on one instance at a time (ShedLock) and
  * locks the holds it works on with SKIP LOCKED, so it never fights a payment that is selling one.
+ * Each hold goes back through {@link ReturnSeats}, as a released one does.
  */
 @Component
 public class HoldSweeper {
 
     private final HoldRows holds;
-    private final SeatRows seats;
-    private final QuotaRows quotas;
-    private final SeatMapChanges changes;
-    private final TakenSeats taken;
-    private final ApplicationEventPublisher events;
+    private final ReturnSeats returns;
     private final InventorySettings settings;
     private final InventoryMetrics metrics;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    HoldSweeper(HoldRows holds, SeatRows seats, QuotaRows quotas, SeatMapChanges changes, TakenSeats taken,
-            ApplicationEventPublisher events, InventorySettings settings, InventoryMetrics metrics,
+    HoldSweeper(HoldRows holds, ReturnSeats returns, InventorySettings settings, InventoryMetrics metrics,
             TransactionTemplate transactions, Clock clock) {
         this.holds = holds;
-        this.seats = seats;
-        this.quotas = quotas;
-        this.changes = changes;
-        this.taken = taken;
-        this.events = events;
+        this.returns = returns;
         this.settings = settings;
         this.metrics = metrics;
         this.transactions = transactions;
@@ -61,16 +51,12 @@ public class HoldSweeper {
         return total;
     }
 
+    /** Returns how many holds it locked (all of them expire: each is locked and ACTIVE). */
     private int sweepBatch() {
-        List<Hold> expired = holds.lockExpired(clock.instant(), settings.sweepBatch());
+        Instant now = clock.instant();
+        List<Hold> expired = holds.lockExpired(now, settings.sweepBatch());
         for (Hold hold : expired) {
-            holds.end(hold.id(), HoldStatus.EXPIRED, clock.instant());
-            seats.release(hold.performanceId(), hold.id());
-            taken.returnedOnCommit(hold.performanceId(), hold.seatIds());
-            quotas.giveBack(hold.eventId(), hold.userId(), hold.seats().size());
-            changes.changed(hold.performanceId());
-            events.publishEvent(new HoldExpired(hold.id(), hold.performanceId(), hold.eventId(), hold.userId(),
-                    hold.seats().size(), hold.orderId()));
+            returns.of(hold, ReturnSeats.Why.EXPIRE, now);
         }
         metrics.expired(expired.size());
         return expired.size();

@@ -1,41 +1,35 @@
 package io.ticketrush.inventory;
 
 import io.ticketrush.inventory.persistence.HoldRows;
-import io.ticketrush.inventory.persistence.QuotaRows;
 import io.ticketrush.inventory.persistence.SeatRows;
 import io.ticketrush.shared.DomainException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The lifecycle of holds after they are placed: read by their owner, let go, sold to an order,
  * released when payment fails, returned when a paid order is cancelled. Every change is a
- * conditional update, so doing it twice changes nothing the second time.
+ * conditional update, so doing it twice changes nothing the second time. Seats go back through
+ * {@link ReturnSeats}, the one step the hold sweeper uses too.
  */
 @Component
 public class SeatHolds {
 
     private final HoldRows holds;
     private final SeatRows seats;
-    private final QuotaRows quotas;
     private final SeatMapChanges changes;
-    private final TakenSeats taken;
-    private final ApplicationEventPublisher events;
+    private final ReturnSeats returns;
     private final Clock clock;
 
-    SeatHolds(HoldRows holds, SeatRows seats, QuotaRows quotas, SeatMapChanges changes, TakenSeats taken,
-            ApplicationEventPublisher events, Clock clock) {
+    SeatHolds(HoldRows holds, SeatRows seats, SeatMapChanges changes, ReturnSeats returns, Clock clock) {
         this.holds = holds;
         this.seats = seats;
-        this.quotas = quotas;
         this.changes = changes;
-        this.taken = taken;
-        this.events = events;
+        this.returns = returns;
         this.clock = clock;
     }
 
@@ -69,7 +63,7 @@ public class SeatHolds {
         if (hold.orderId() != null) {
             throw DomainException.conflict("hold-ordered", "An order is waiting for payment on this hold: cancel the order");
         }
-        release(hold);
+        returns.of(hold, ReturnSeats.Why.RELEASE, clock.instant());
     }
 
     /** Records which order pays for the hold; false if the hold is no longer active. */
@@ -96,33 +90,16 @@ public class SeatHolds {
     /** Gives the seats of an active hold back (payment declined, order cancelled before payment). */
     @Transactional
     public boolean release(UUID holdId) {
-        return holds.findForUpdate(holdId).filter(h -> h.status() == HoldStatus.ACTIVE).map(this::release).orElse(false);
+        return holds.findForUpdate(holdId).filter(h -> h.status() == HoldStatus.ACTIVE)
+                .map(hold -> returns.of(hold, ReturnSeats.Why.RELEASE, clock.instant()) instanceof ReturnSeats.Returned)
+                .orElse(false);
     }
 
     /** Puts the sold seats of a cancelled order back on sale and frees the person's quota. */
     @Transactional
     public boolean returnSold(UUID orderId) {
-        Hold hold = holds.findByOrder(orderId).orElse(null);
-        if (hold == null || !holds.markReturned(hold.id(), clock.instant())) {
-            return false;
-        }
-        seats.returnSold(hold.performanceId(), orderId);
-        taken.returnedOnCommit(hold.performanceId(), hold.seatIds());
-        quotas.giveBack(hold.eventId(), hold.userId(), hold.seats().size());
-        changes.changed(hold.performanceId());
-        events.publishEvent(new HoldReleased(hold.id(), hold.performanceId(), hold.eventId(), hold.userId(), hold.seats().size()));
-        return true;
-    }
-
-    private boolean release(Hold hold) {
-        if (!holds.end(hold.id(), HoldStatus.RELEASED, clock.instant())) {
-            return false;
-        }
-        seats.release(hold.performanceId(), hold.id());
-        taken.returnedOnCommit(hold.performanceId(), hold.seatIds());
-        quotas.giveBack(hold.eventId(), hold.userId(), hold.seats().size());
-        changes.changed(hold.performanceId());
-        events.publishEvent(new HoldReleased(hold.id(), hold.performanceId(), hold.eventId(), hold.userId(), hold.seats().size()));
-        return true;
+        return holds.findByOrder(orderId)
+                .map(hold -> returns.of(hold, ReturnSeats.Why.RETURN_SOLD, clock.instant()) instanceof ReturnSeats.Returned)
+                .orElse(false);
     }
 }
