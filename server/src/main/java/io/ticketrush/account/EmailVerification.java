@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -33,7 +34,9 @@ public class EmailVerification {
     private final Accounts accounts;
 
     EmailVerification(VerificationRows rows, OutgoingMail mail, VerificationSettings settings,
-            TokenRevocations revocations, Clock clock, AddressBudgets budgets, Accounts accounts) {
+            TokenRevocations revocations, Clock clock, AddressBudgets budgets, Accounts accounts,
+            @Value("${ticketrush.embedded.enabled:true}") boolean embedded) {
+        requirePublicUrl(settings, embedded);
         this.budgets = budgets;
         this.accounts = accounts;
         this.rows = rows;
@@ -78,6 +81,18 @@ public class EmailVerification {
 
     public boolean isVerified(UUID userId) {
         return rows.isVerified(userId);
+    }
+
+    /**
+     * Outside the embedded development mode a mailed link must not take its host from the request
+     * (a forged {@code Host} header would send fans a link to someone else's site), so a server that
+     * verifies email addresses refuses to start without {@code ticketrush.account.public-url}.
+     */
+    static void requirePublicUrl(VerificationSettings settings, boolean embedded) {
+        if (!embedded && settings.emailVerification() && settings.publicUrl().isBlank()) {
+            throw new IllegalStateException("ticketrush.account.public-url (TICKETRUSH_PUBLIC_URL) must be set: "
+                    + "the address of the site in verification mails, e.g. https://tickets.example.com");
+        }
     }
 
     private String siteUrl() {
