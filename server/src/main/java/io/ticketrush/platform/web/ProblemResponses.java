@@ -128,6 +128,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(problem, new HttpHeaders());
     }
 
+    /**
+     * PostgreSQL or Redis went away in the middle of a request (a restart, a failover, a reset
+     * connection): nothing was committed, so the client may retry — 503 {@code unavailable}, not a 500.
+     * Failures of the stores that are not a lost connection stay 500s.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.TransactionSystemException.class,
+            org.springframework.data.redis.RedisSystemException.class})
+    ResponseEntity<ProblemDetail> storeUnreachable(RuntimeException e) {
+        if (!StoreFailures.connectionLost(e)) {
+            return unexpected(e);
+        }
+        log.warn("A store connection was lost during a request: " + StoreFailures.rootMessage(e));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "2");
+        return problem(detail(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "unavailable",
+                "Temporarily unavailable; try again"), headers);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
