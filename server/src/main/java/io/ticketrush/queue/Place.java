@@ -1,6 +1,7 @@
 package io.ticketrush.queue;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -204,6 +205,7 @@ public sealed interface Place permits Place.Waiting, Place.Admitted, Place.Expir
      * @param preQueue       true until the fan has a numbered place
      * @param paused         true while the organizer has paused admission
      */
+    @Schema(name = "Place") // the API document's schema keeps its name
     record Document(QueueStatus status, @Nullable Long position, @Nullable Long ahead, @Nullable Long etaSeconds,
             @Nullable String admissionToken, @Nullable Instant expiresAt, @Nullable Instant holdBy,
             @Nullable Long seatsLeft, @Nullable String reason, @Nullable Long queueLength, @Nullable String entryId,
