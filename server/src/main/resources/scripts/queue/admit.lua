@@ -9,7 +9,7 @@
 -- ARGV: 1 now (ms, application clock), 2 admission deadline (ms), 3 outflow per second (event setting),
 --       4 max active shoppers (event setting), 5 '1' if there is something to sell, 6 max admissions,
 --       7 rate half-life (ms), 8 seats left
--- Returns {admitted, noShows, active, serving, fan ids admitted...}
+-- Returns name/value pairs: 'admitted', 'noShows', 'active', 'serving', then 'fan', id once per fan admitted.
 local now = tonumber(ARGV[1])
 
 local due = redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', '(' .. ARGV[1], 'LIMIT', 0, 2000)
@@ -74,8 +74,9 @@ if rate < 0.001 then rate = 0 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'tokensAt', tostring(ms), 'rate', tostring(rate),
   'rateAt', tostring(ms), 'seatsLeft', ARGV[8])
 
-local result = {n, noShows, active + n, serving}
+local result = {'admitted', n, 'noShows', noShows, 'active', active + n, 'serving', serving}
 for i = 1, n do
+  result[#result + 1] = 'fan'
   result[#result + 1] = admitted[i]
 end
 return result

@@ -3,21 +3,22 @@
 -- KEYS: 1 gate, 2 pre, 3 ticket, 4 line, 5 seq, 6 serving, 7 session, 8 active
 -- ARGV: 1 fan id, 2 entry id to use if the fan enters the pre-queue now, 3 '1' if the sale is open by the
 --       caller's clock: the pre-queue is then closed here (as scripts/queue/open.lua does) and the fan numbered
--- Returns {new, then what scripts/queue/look.lua returns}; new = 1 if the fan was just added.
+-- Returns name/value pairs: 'added' (1 if the fan was just added), then what scripts/queue/look.lua returns.
 local fan = ARGV[1]
 
 local function answer(added)
-  local result = {added,
-    redis.call('HGET', KEYS[3], fan) or '',
-    redis.call('HGET', KEYS[2], fan) or '',
-    redis.call('HGET', KEYS[7], fan) or '',
-    redis.call('GET', KEYS[6]) or '0',
-    redis.call('GET', KEYS[5]) or '0',
-    tostring(redis.call('ZCARD', KEYS[8])),
-    tostring(redis.call('HLEN', KEYS[2]))}
+  local result = {'added', added,
+    'ticket', redis.call('HGET', KEYS[3], fan) or '',
+    'entry', redis.call('HGET', KEYS[2], fan) or '',
+    'session', redis.call('HGET', KEYS[7], fan) or '',
+    'serving', redis.call('GET', KEYS[6]) or '0',
+    'seq', redis.call('GET', KEYS[5]) or '0',
+    'active', redis.call('ZCARD', KEYS[8]),
+    'preSize', redis.call('HLEN', KEYS[2])}
   local gate = redis.call('HGETALL', KEYS[1])
-  for i = 1, #gate do
-    result[#result + 1] = gate[i]
+  for i = 1, #gate, 2 do
+    result[#result + 1] = 'gate.' .. gate[i]
+    result[#result + 1] = gate[i + 1]
   end
   return result
 end

@@ -156,16 +156,6 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /**
-     * The place without the fields that drift on their own (the estimate follows the measured
-     * rate, which decays every gatekeeper step; the line length and the seats left move with other
-     * fans): a change here is news for the fan and goes out at the next push.
-     */
-    private static Place material(Place p) {
-        return new Place(p.status(), p.position(), p.ahead(), null, p.admissionToken(), p.expiresAt(), p.holdBy(), null,
-                p.reason(), null, p.entryId(), p.drawAt(), p.preQueue(), p.paused());
-    }
-
     private @org.jspecify.annotations.Nullable Place standing(QueuedSale sale, LineState line, FanEntry entry, UUID fanId,
             Instant now) {
         return Standing.of(sale, line, entry, now, at -> policy.token(sale.eventId(), fanId, at), tokens::issue).orElse(null);
@@ -244,7 +234,8 @@ public class LineBroadcast implements SmartLifecycle, DisposableBean {
             if (place.equals(last)) {
                 return false;
             }
-            return !material(place).equals(material(last)) || nowNanos - lastOfferedNanos >= DRIFT_EVERY_NANOS;
+            return !place.document().withoutDrift().equals(last.document().withoutDrift())
+                    || nowNanos - lastOfferedNanos >= DRIFT_EVERY_NANOS;
         }
 
         void offer(Place place, String json, long nowNanos) {

@@ -29,36 +29,32 @@ final class Standing {
         if (ticket != null && ticket <= line.serving()) {
             FanEntry.Session session = fan.session();
             if (session == null || !session.live()) {
-                String reason = session != null && session.state() == 'X' ? "no-show" : "admission-used";
-                return Optional.of(new Place(QueueStatus.EXPIRED, null, null, null, null, null, null, seatsLeft, reason,
-                        queueLength, fan.entryId(), null, null, null));
+                Place.ExpiredReason reason = session != null && session.state() == 'X'
+                        ? Place.ExpiredReason.NO_SHOW : Place.ExpiredReason.ADMISSION_USED;
+                return Optional.of(new Place.Expired(reason, seatsLeft, queueLength, fan.entryId()));
             }
             if (sale.overAt(now)) {
-                return Optional.of(closed(sale, "sale-over", null, null, seatsLeft, queueLength, fan));
+                return Optional.of(closed(Place.ClosedReason.SALE_OVER, null, seatsLeft, queueLength, fan));
             }
             AdmissionToken token = tokenFor.apply(Instant.ofEpochMilli(session.admittedAtMillis()));
-            return Optional.of(new Place(QueueStatus.ADMITTED, 0L, 0L, 0L, sign.apply(token), token.expiresAt(),
-                    token.holdBy(), seatsLeft, null, queueLength, fan.entryId(), null, null, null));
+            return Optional.of(new Place.Admitted(sign.apply(token), token.expiresAt(), token.holdBy(), seatsLeft,
+                    queueLength, fan.entryId()));
         }
         Long position = ticket == null ? null : ticket - line.serving();
-        Long ahead = position == null ? null : position - 1;
         if (sale.overAt(now)) {
-            return Optional.of(closed(sale, "sale-over", position, ahead, seatsLeft, queueLength, fan));
+            return Optional.of(closed(Place.ClosedReason.SALE_OVER, position, seatsLeft, queueLength, fan));
         }
         if (seatsLeft != null && seatsLeft == 0) {
-            return Optional.of(closed(sale, "sold-out", position, ahead, seatsLeft, queueLength, fan));
+            return Optional.of(closed(Place.ClosedReason.SOLD_OUT, position, seatsLeft, queueLength, fan));
         }
-        boolean pre = ticket == null;
         Long eta = line.paused() ? null : eta(sale, line, position, now);
-        return Optional.of(new Place(QueueStatus.WAITING, position, ahead, eta, null, null, null, seatsLeft, null,
-                queueLength, fan.entryId(), pre ? sale.salesOpenAt() : null, pre ? Boolean.TRUE : null,
-                line.paused() ? Boolean.TRUE : null));
+        return Optional.of(new Place.Waiting(position, eta, seatsLeft, queueLength, fan.entryId(),
+                ticket == null ? sale.salesOpenAt() : null, line.paused()));
     }
 
-    private static Place closed(QueuedSale sale, String reason, @Nullable Long position, @Nullable Long ahead,
-            @Nullable Long seatsLeft, long queueLength, FanEntry fan) {
-        return new Place(QueueStatus.CLOSED, position, ahead, null, null, null, null, seatsLeft, reason, queueLength,
-                fan.entryId(), null, fan.ticket() == null ? Boolean.TRUE : null, null);
+    private static Place closed(Place.ClosedReason reason, @Nullable Long position, @Nullable Long seatsLeft,
+            long queueLength, FanEntry fan) {
+        return new Place.Closed(reason, position, seatsLeft, queueLength, fan.entryId(), fan.ticket() == null);
     }
 
     /**

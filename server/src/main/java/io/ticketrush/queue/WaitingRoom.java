@@ -43,7 +43,7 @@ public class WaitingRoom {
         QueuedSale sale = sales.queued(eventId);
         Instant now = clock.instant();
         if (sale.overAt(now)) {
-            return Place.closed("sale-over");
+            return Place.Closed.saleOver();
         }
         Lines.Joined joined = lines.join(eventId, fanId, Ids.next().toString(), sale.openAt(now));
         if (joined.added()) {

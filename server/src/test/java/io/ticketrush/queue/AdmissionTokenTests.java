@@ -83,7 +83,7 @@ class AdmissionTokenTests {
 
         UUID eventId = UUID.fromString(show.eventId());
         await().atMost(Duration.ofSeconds(5)).until(() -> room.place(eventId, fan.userId()).status() == QueueStatus.EXPIRED);
-        assertThat(room.place(eventId, fan.userId()).reason()).as("paying ends the admission").isEqualTo("admission-used");
+        assertThat(room.place(eventId, fan.userId()).document().reason()).as("paying ends the admission").isEqualTo("admission-used");
         Api.Response again = api.post(holds, fan.token(), Map.of("seatIds", List.of("B-1-1")), Map.of("Admission-Token", token));
         assertThat(again.status()).as("a used admission does not start a second round").isEqualTo(403);
         assertThat(again.json().get("reason").asString()).isEqualTo("ended");

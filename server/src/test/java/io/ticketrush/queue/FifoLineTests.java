@@ -50,13 +50,13 @@ class FifoLineTests {
             fans.add(fan);
             Place place = room.join(eventId, fan);
             assertThat(place.status()).isEqualTo(QueueStatus.WAITING);
-            assertThat(place.position()).isEqualTo(i + 1L);
-            assertThat(place.ahead()).isEqualTo((long) i);
+            assertThat(place.document().position()).isEqualTo(i + 1L);
+            assertThat(place.document().ahead()).isEqualTo((long) i);
         }
         for (int i : new int[] {0, 499, 999}) {
-            assertThat(room.join(eventId, fans.get(i)).position()).as("joining again keeps place %d", i + 1).isEqualTo(i + 1L);
+            assertThat(room.join(eventId, fans.get(i)).document().position()).as("joining again keeps place %d", i + 1).isEqualTo(i + 1L);
         }
-        assertThat(room.place(eventId, fans.get(999)).queueLength()).isEqualTo(1000);
+        assertThat(room.place(eventId, fans.get(999)).document().queueLength()).isEqualTo(1000);
         assertThat(controls.report(eventId, operator).lastTicket()).as("rejoins took no new places").isEqualTo(1000);
 
         try (Queues.AdmissionLog log = Queues.AdmissionLog.of(show.eventId(), context)) {
@@ -68,8 +68,8 @@ class FifoLineTests {
         }
         Place admitted = room.place(eventId, fans.get(500));
         assertThat(admitted.status()).isEqualTo(QueueStatus.ADMITTED);
-        assertThat(room.join(eventId, fans.get(500)).admissionToken()).as("a second tab gets the same admission")
-                .isEqualTo(admitted.admissionToken());
+        assertThat(room.join(eventId, fans.get(500)).document().admissionToken()).as("a second tab gets the same admission")
+                .isEqualTo(admitted.document().admissionToken());
         assertThat(controls.report(eventId, operator).activeShoppers()).isEqualTo(1000);
     }
 }

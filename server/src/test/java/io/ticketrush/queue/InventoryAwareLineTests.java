@@ -94,7 +94,7 @@ class InventoryAwareLineTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> room.place(eventId, second.userId()).status() == QueueStatus.ADMITTED);
         Place noShow = room.place(eventId, first.userId());
         assertThat(noShow.status()).isEqualTo(QueueStatus.EXPIRED);
-        assertThat(noShow.reason()).isEqualTo("no-show");
+        assertThat(noShow.document().reason()).isEqualTo("no-show");
         Api.Response late = api.post("/api/v1/performances/" + show.performanceId() + "/holds", first.token(),
                 Map.of("seatIds", List.of("A-1-1")), Map.of("Admission-Token", token));
         assertThat(late.status()).isEqualTo(403);
@@ -172,6 +172,6 @@ class InventoryAwareLineTests {
         queues.join(show.eventId(), fan.token());
         UUID eventId = UUID.fromString(show.eventId());
         await().atMost(Duration.ofSeconds(5)).until(() -> room.place(eventId, fan.userId()).status() == QueueStatus.ADMITTED);
-        return room.place(eventId, fan.userId()).admissionToken();
+        return room.place(eventId, fan.userId()).document().admissionToken();
     }
 }

@@ -99,7 +99,7 @@ class LineAfterRedisLossTests {
         assertThat(room.place(eventId, second.userId()).status()).as("the restored shopper still fills the only slot")
                 .isEqualTo(QueueStatus.WAITING);
         Api.Response more = api.post("/api/v1/performances/" + show.performanceId() + "/holds", first.token(),
-                Map.of("seatIds", List.of("B-1-1")), Map.of("Admission-Token", firstPlace.admissionToken()));
+                Map.of("seatIds", List.of("B-1-1")), Map.of("Admission-Token", firstPlace.document().admissionToken()));
         assertThat(more.status()).as("the restored admission lets the fan go on shopping: " + more).isEqualTo(201);
 
         // the restored admission ends with the fan's holds, and the slot goes to the next fan
@@ -112,6 +112,6 @@ class LineAfterRedisLossTests {
         queues.join(show.eventId(), fan.token());
         UUID eventId = UUID.fromString(show.eventId());
         await().atMost(Duration.ofSeconds(5)).until(() -> room.place(eventId, fan.userId()).status() == QueueStatus.ADMITTED);
-        return room.place(eventId, fan.userId()).admissionToken();
+        return room.place(eventId, fan.userId()).document().admissionToken();
     }
 }

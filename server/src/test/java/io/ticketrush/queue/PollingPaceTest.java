@@ -10,8 +10,11 @@ class PollingPaceTest {
     private static final Duration LONGEST = Duration.ofMinutes(2);
 
     private static Place waiting(long ahead, Long etaSeconds) {
-        return new Place(QueueStatus.WAITING, ahead + 1, ahead, etaSeconds, null, null, null, 100L, null, ahead + 10,
-                null, null, null, null);
+        return new Place.Waiting(ahead + 1, etaSeconds, 100L, ahead + 10, null, null, false);
+    }
+
+    private static Place closed(Place.ClosedReason reason) {
+        return new Place.Closed(reason, null, null, null, null, false);
     }
 
     @Test
@@ -60,8 +63,8 @@ class PollingPaceTest {
 
     @Test
     void closedOrDecidedLines() {
-        assertThat(Place.closed("sold-out").retryAfterSeconds(LONGEST)).isEqualTo(30);
-        assertThat(Place.closed("sold-out").retryAfterSeconds(Duration.ofSeconds(10))).isEqualTo(10);
-        assertThat(Place.closed("sale-over").retryAfterSeconds(LONGEST)).isZero();
+        assertThat(closed(Place.ClosedReason.SOLD_OUT).retryAfterSeconds(LONGEST)).isEqualTo(30);
+        assertThat(closed(Place.ClosedReason.SOLD_OUT).retryAfterSeconds(Duration.ofSeconds(10))).isEqualTo(10);
+        assertThat(closed(Place.ClosedReason.SALE_OVER).retryAfterSeconds(LONGEST)).isZero();
     }
 }

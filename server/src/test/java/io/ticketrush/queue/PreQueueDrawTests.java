@@ -73,12 +73,12 @@ class PreQueueDrawTests {
             UUID fan = UUID.randomUUID();
             Place place = room.join(eventId, fan);
             assertThat(place.status()).isEqualTo(QueueStatus.WAITING);
-            assertThat(place.preQueue()).isTrue();
-            assertThat(place.position()).as("no number before the draw").isNull();
-            assertThat(place.drawAt()).isEqualTo(OffsetDateTime.parse(
+            assertThat(place.document().preQueue()).isTrue();
+            assertThat(place.document().position()).as("no number before the draw").isNull();
+            assertThat(place.document().drawAt()).isEqualTo(OffsetDateTime.parse(
                     api.get("/api/v1/events/" + show.eventId(), null).json().get("salesOpenAt").asString()).toInstant());
-            assertThat(room.join(eventId, fan).entryId()).as("one entry per fan").isEqualTo(place.entryId());
-            fanByEntry.put(place.entryId(), fan);
+            assertThat(room.join(eventId, fan).document().entryId()).as("one entry per fan").isEqualTo(place.document().entryId());
+            fanByEntry.put(place.document().entryId(), fan);
             arrivals.add(fan);
         }
 
@@ -87,7 +87,7 @@ class PreQueueDrawTests {
             Caller operator = new Caller(organizer.userId(), Set.of("ORGANIZER"));
             await().atMost(Duration.ofSeconds(10)).until(() -> controls.report(eventId, operator).drawn());
             UUID late = UUID.randomUUID();
-            assertThat(room.join(eventId, late).preQueue()).as("after the opening: a numbered place").isNull();
+            assertThat(room.join(eventId, late).document().preQueue()).as("after the opening: a numbered place").isNull();
             await().atMost(Duration.ofSeconds(10)).until(() -> log.fans().size() == 41);
 
             JsonNode draw = api.get("/api/v1/events/" + show.eventId() + "/queue/draw", null).json();

@@ -167,7 +167,7 @@ class WaitingRoomHttpTests {
                 seen.add(next);
             } while (!"ADMITTED".equals(next.get("status").asString()));
             assertThat(next.get("admissionToken").asString())
-                    .isEqualTo(room.place(UUID.fromString(show.eventId()), fan.userId()).admissionToken());
+                    .isEqualTo(room.place(UUID.fromString(show.eventId()), fan.userId()).document().admissionToken());
         } finally {
             stream.body().close();
             reader.interrupt();

@@ -52,7 +52,8 @@ public class Lines {
         LineKeys k = LineKeys.of(eventId);
         List<?> r = redis.execute(join, List.of(k.gate(), k.pre(), k.ticket(), k.line(), k.seq(), k.serving(), k.session(),
                 k.active()), fanId.toString(), entryIdIfNew, saleOpen ? "1" : "0");
-        return new Joined(number(r.get(0)) == 1, parseLook(r.subList(1, r.size())));
+        ScriptReply reply = ScriptReply.of(r);
+        return new Joined(reply.number("added") == 1, parseLook(reply));
     }
 
     /** The state of the line and, with a fan id, that fan's entry. */
@@ -61,20 +62,17 @@ public class Lines {
 
     public Look look(UUID eventId, @Nullable UUID fanId) {
         LineKeys k = LineKeys.of(eventId);
-        return parseLook(redis.execute(look, List.of(k.gate(), k.pre(), k.ticket(), k.seq(), k.serving(), k.session(),
-                k.active()), fanId == null ? "" : fanId.toString()));
+        return parseLook(ScriptReply.of(redis.execute(look, List.of(k.gate(), k.pre(), k.ticket(), k.seq(), k.serving(),
+                k.session(), k.active()), fanId == null ? "" : fanId.toString())));
     }
 
-    private static Look parseLook(List<?> r) {
-        Map<String, String> gate = new HashMap<>();
-        for (int i = 7; i + 1 < r.size(); i += 2) {
-            gate.put((String) r.get(i), (String) r.get(i + 1));
-        }
-        LineState line = LineState.from(number(r.get(3)), number(r.get(4)), number(r.get(5)), number(r.get(6)), gate);
-        String ticket = (String) r.get(0);
-        String entry = (String) r.get(1);
-        FanEntry fan = new FanEntry(ticket.isEmpty() ? null : Long.valueOf(ticket), entry.isEmpty() ? null : entry,
-                FanEntry.Session.parse((String) r.get(2)));
+    /** Reads what scripts/queue/look.lua (and join.lua after 'added') answers, by name. */
+    private static Look parseLook(ScriptReply r) {
+        LineState line = LineState.from(r.number("serving"), r.number("seq"), r.number("active"), r.number("preSize"),
+                r.under("gate."));
+        String ticket = r.text("ticket");
+        FanEntry fan = new FanEntry(ticket == null ? null : Long.valueOf(ticket), r.text("entry"),
+                FanEntry.Session.parse(r.text("session")));
         return new Look(line, fan);
     }
 
@@ -89,11 +87,10 @@ public class Lines {
                 Long.toString(nowMillis), Long.toString(deadlineMillis), Integer.toString(outflow),
                 Integer.toString(maxActive), somethingToSell ? "1" : "0", Integer.toString(maxAdmissions),
                 Long.toString(rateHalfLifeMillis), Long.toString(seatsLeft));
-        List<UUID> fans = new ArrayList<>(r.size() - 4);
-        for (int i = 4; i < r.size(); i++) {
-            fans.add(UUID.fromString((String) r.get(i)));
-        }
-        return new Admission((int) number(r.get(0)), (int) number(r.get(1)), number(r.get(2)), number(r.get(3)), fans);
+        ScriptReply reply = ScriptReply.of(r);
+        List<UUID> fans = reply.all("fan").stream().map(UUID::fromString).toList();
+        return new Admission((int) reply.number("admitted"), (int) reply.number("noShows"), reply.number("active"),
+                reply.number("serving"), fans);
     }
 
     /** Closes the pre-queue; returns how many fans it holds. */
@@ -204,9 +201,5 @@ public class Lines {
         for (String key : LineKeys.of(eventId).all()) {
             redis.expire(key, retention);
         }
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : Long.parseLong((String) value);
     }
 }

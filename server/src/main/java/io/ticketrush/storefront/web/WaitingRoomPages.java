@@ -4,7 +4,6 @@ import io.ticketrush.catalog.Event;
 import io.ticketrush.catalog.Events;
 import io.ticketrush.queue.LineBroadcast;
 import io.ticketrush.queue.Place;
-import io.ticketrush.queue.QueueStatus;
 import io.ticketrush.queue.RateLimits;
 import io.ticketrush.queue.WaitingRoom;
 import io.ticketrush.queue.WaitingRoomSettings;
@@ -89,14 +88,14 @@ class WaitingRoomPages {
         UUID fan = Caller.current().userId();
         limits.check(request.getRemoteAddr(), fan);
         Place place = room.join(eventId, fan);
-        if (place.status() == QueueStatus.CLOSED && "sale-over".equals(place.reason())) {
+        if (place instanceof Place.Closed closed && closed.reason() == Place.ClosedReason.SALE_OVER) {
             // a sale that is over takes nobody into the line: say so here (a GET would offer the form again)
             model.addAttribute("event", event);
             model.addAttribute("performanceId", performanceId);
             return shown(eventId, performanceId, place, request, response, model);
         }
-        if (place.status() == QueueStatus.ADMITTED && place.admissionToken() != null) {
-            Admissions.keep(request, response, eventId, place.admissionToken(), place.expiresAt(), clock.instant());
+        if (place instanceof Place.Admitted admitted) {
+            Admissions.keep(request, response, eventId, admitted.admissionToken(), admitted.expiresAt(), clock.instant());
             return seats(performanceId);
         }
         return "redirect:/events/" + eventId + "/queue?performance=" + performanceId;
@@ -104,11 +103,11 @@ class WaitingRoomPages {
 
     private String shown(UUID eventId, UUID performanceId, Place place, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        if (place.status() == QueueStatus.ADMITTED && place.admissionToken() != null) {
-            Admissions.keep(request, response, eventId, place.admissionToken(), place.expiresAt(), clock.instant());
+        if (place instanceof Place.Admitted admitted) {
+            Admissions.keep(request, response, eventId, admitted.admissionToken(), admitted.expiresAt(), clock.instant());
             return seats(performanceId);
         }
-        model.addAttribute("place", place);
+        model.addAttribute("place", place.document());
         return "storefront/queue";
     }
 
@@ -141,8 +140,8 @@ class WaitingRoomPages {
         Event event = events.find(eventId, Caller.ifAuthenticated());
         UUID performanceId = performanceOf(event, performance);
         Place place = room.place(eventId, Caller.current().userId());
-        if (place.status() == QueueStatus.ADMITTED && place.admissionToken() != null) {
-            Admissions.keep(request, response, eventId, place.admissionToken(), place.expiresAt(), clock.instant());
+        if (place instanceof Place.Admitted admitted) {
+            Admissions.keep(request, response, eventId, admitted.admissionToken(), admitted.expiresAt(), clock.instant());
             return seats(performanceId);
         }
         return "redirect:/events/" + eventId + "/queue?performance=" + performanceId;
