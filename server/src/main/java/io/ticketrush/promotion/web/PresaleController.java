@@ -1,5 +1,8 @@
 package io.ticketrush.promotion.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.ticketrush.promotion.PresaleWindow;
 import io.ticketrush.promotion.Presales;
 import io.ticketrush.shared.Caller;
@@ -69,6 +72,7 @@ class PresaleController {
     }
 
     @GetMapping("/api/v1/events/{eventId}/presale/codes.csv")
+    @ApiResponse(responseCode = "200", description = "The batch's codes, one a line", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     @OrganizerOnly
     void download(@PathVariable UUID eventId, HttpServletResponse response) throws IOException {
         UUID organizer = Caller.current().userId();

@@ -1,5 +1,8 @@
 package io.ticketrush.ticket.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.ticket.Ticket;
@@ -45,6 +48,7 @@ class TicketController {
     }
 
     @GetMapping("/api/v1/tickets/{ticketId}/qr")
+    @ApiResponse(responseCode = "200", description = "The ticket's signed QR code", content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> qr(@PathVariable UUID ticketId) {
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)

@@ -1,5 +1,6 @@
 package io.ticketrush.payment.sandbox.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.ticketrush.payment.PaymentSettings;
 import io.ticketrush.payment.sandbox.ConditionalOnSandbox;
 import io.ticketrush.payment.sandbox.GatewayRefusal;
@@ -53,6 +54,7 @@ class SandboxGatewayController {
         this.incident = incident;
     }
 
+    @Schema(name = "SandboxConfirmRequest")
     record ConfirmRequest(@Nullable String paymentKey, @Nullable String orderId, @Nullable Long amount) {
     }
 
