@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * The conventions (CONVENTIONS.md, habits 1, 6 and 10) that Spring Modulith's {@code verify()} does
+ * The conventions (CONVENTIONS.md, habits 1, 2, 6 and 10) that Spring Modulith's {@code verify()} does
  * not check, as ArchUnit rules over the application package {@code root}. A module is the first
  * package below {@code root}; its {@code persistence} package may sit anywhere below it
  * ({@code payment.sandbox.persistence} belongs to {@code payment}).
@@ -55,6 +56,36 @@ final class ArchitectureRules {
     }
 
     /**
+     * A controller advice ({@code @ControllerAdvice}, {@code @RestControllerAdvice}) picks its controllers by
+     * a type — an annotation such as {@code storefront.PageFrame}, or classes — never by package names in
+     * strings ({@code basePackages}/{@code value}): such a coupling between modules is invisible to the
+     * module model and silently stops applying when a package moves.
+     */
+    static ArchRule controllerAdviceNamesNoPackages(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .and().areMetaAnnotatedWith(ControllerAdvice.class)
+                .should(new ArchCondition<>("select the controllers they advise by type, not by package strings") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        item.getAnnotations().stream()
+                                .filter(annotation -> annotation.getRawType().isEquivalentTo(ControllerAdvice.class)
+                                        || annotation.getRawType().isMetaAnnotatedWith(ControllerAdvice.class))
+                                .forEach(annotation -> {
+                                    for (String property : List.of("value", "basePackages")) {
+                                        if (annotation.get(property).orElse(null) instanceof String[] packages
+                                                && packages.length > 0) {
+                                            events.add(SimpleConditionEvent.violated(item, item.getName()
+                                                    + " advises the packages " + Arrays.toString(packages)
+                                                    + " named in strings (" + property + ")"));
+                                        }
+                                    }
+                                });
+                    }
+                })
+                .allowEmptyShould(false);
+    }
+
+    /**
      * Nothing sleeps: waiting is for a Clock, a scheduler or Awaitility. {@code allowed} names the
      * classes whose whole purpose is to wait (fully qualified).
      */
@@ -68,7 +99,7 @@ final class ArchitectureRules {
 
     static List<ArchRule> all(String root, Set<String> allowedToSleep) {
         return List.of(noModuleReachesAnothersPersistence(root), controllersLiveInWebPackages(root),
-                noSleeping(root, allowedToSleep));
+                controllerAdviceNamesNoPackages(root), noSleeping(root, allowedToSleep));
     }
 
     private static boolean sleeps(JavaMethodCall call) {

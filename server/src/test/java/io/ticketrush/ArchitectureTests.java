@@ -38,6 +38,11 @@ class ArchitectureTests {
     }
 
     @Test
+    void controllerAdviceSelectsControllersByTypeNotByPackageStrings() {
+        ArchitectureRules.controllerAdviceNamesNoPackages("io.ticketrush").check(MAIN);
+    }
+
+    @Test
     void mainCodeDoesNotSleep() {
         ArchitectureRules.noSleeping("io.ticketrush", ALLOWED_TO_SLEEP).check(MAIN);
     }
@@ -54,6 +59,10 @@ class ArchitectureTests {
                 .evaluate(BAD_SHOP);
         assertThat(controllers.getFailureReport().getDetails())
                 .singleElement().asString().contains("fixtures.badshop.orders.PlaceOrder");
+
+        EvaluationResult advice = ArchitectureRules.controllerAdviceNamesNoPackages("fixtures.badshop").evaluate(BAD_SHOP);
+        assertThat(advice.getFailureReport().getDetails())
+                .singleElement().asString().contains("fixtures.badshop.orders.web.OrderPageFrame", "basePackages");
 
         EvaluationResult sleeping = ArchitectureRules.noSleeping("fixtures.badshop", Set.of()).evaluate(BAD_SHOP);
         assertThat(sleeping.getFailureReport().getDetails())

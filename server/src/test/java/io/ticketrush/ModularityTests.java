@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import fixtures.badshop.BadShop;
+import io.ticketrush.storefront.PageFormats;
+import io.ticketrush.storefront.PageFrame;
+import io.ticketrush.storefront.SeatLayout;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
@@ -62,7 +67,7 @@ class ModularityTests {
 
         // the runtime plumbing and the benchmark baselines are leaves nobody builds on
         uses.forEach((module, used) -> assertThat(used).as(module).doesNotContain("platform", "benchmark"));
-        // web pages sit on top: only the console reuses the storefront's page frame
+        // web pages sit on top: only the console reuses the storefront's page frame (see below)
         uses.forEach((module, used) -> {
             if (!module.equals("console")) {
                 assertThat(used).as(module).doesNotContain("storefront", "console");
@@ -73,6 +78,25 @@ class ModularityTests {
         assertThat(uses.get("account")).containsOnly("shared");
         assertThat(uses.get("payment")).containsOnly("shared");
         assertThat(uses.get("catalog")).isSubsetOf("shared", "account");
+    }
+
+    /**
+     * The console's pages are drawn in the storefront's page frame, and that is a declared dependency on
+     * a named interface (not a package string in a controller advice): the console may use the
+     * storefront's {@code frame} and nothing else of it, and the frame is exactly these types.
+     */
+    @Test
+    void theConsoleUsesTheStorefrontsPageFrameThroughItsNamedInterface() throws ClassNotFoundException {
+        NamedInterface frame = modules.getModuleByName("storefront").orElseThrow()
+                .getNamedInterfaces().getByName("frame").orElseThrow();
+        assertThat(Stream.of(PageFrame.class, PageFormats.class, SeatLayout.class)).allMatch(frame::contains);
+        assertThat(frame.asJavaClasses()).noneMatch(type -> type.getPackageName().startsWith("io.ticketrush.storefront.web"));
+
+        String[] declared = Class.forName("io.ticketrush.console.package-info")
+                .getAnnotation(org.springframework.modulith.ApplicationModule.class).allowedDependencies();
+        assertThat(declared).contains("storefront :: frame").doesNotContain("storefront");
+        assertThat(modules.getModuleByName("console").orElseThrow().getDirectDependencies(modules).uniqueModules()
+                .map(ModularityTests::name)).contains("storefront");
     }
 
     @Test

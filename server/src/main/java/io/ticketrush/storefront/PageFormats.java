@@ -9,12 +9,14 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
  * How the pages write money, dates and seats, in the reader's language. Times are shown in
  * Korea's time zone whatever the server's: the shows are there. Used from templates as {@code @fmt}.
  */
+@NamedInterface("frame")
 @Component("fmt")
 public class PageFormats {
 

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where each seat of a seat map is drawn: the stage on top, each section a block of its rows
  * (shorter rows centred), sections with the same number of rows side by side, the others below.
  * Pure geometry in SVG user units; the page draws it and colours the seats.
  */
+@NamedInterface("frame")
 public record SeatLayout(int width, int height, Stage stage, List<Block> blocks, List<RowLabel> rowLabels,
         List<Spot> spots) {
 

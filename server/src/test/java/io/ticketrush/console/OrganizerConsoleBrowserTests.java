@@ -126,6 +126,16 @@ class OrganizerConsoleBrowserTests {
         assertThat(page.locator(".performance")).hasCount(2);
         assertThat(page.locator(".performance").first()).containsText("오픈 예정");
         Browser.screenshot(page, "console-04-fan-sees-countdown");
+
+        // Door staff for the event: an existing account added by email, for this event only.
+        Accounts.Person door = new Accounts(jdbc).create("입장 스태프", "STAFF");
+        page.navigate(base + "/console/staff");
+        page.getByLabel("이메일").fill(door.email());
+        page.getByLabel("뮤지컬 〈한여름 밤의 꿈〉").check();
+        page.getByRole(AriaRole.BUTTON, named("추가")).click();
+        assertThat(page.locator(".notice-ok")).containsText("스태프를 추가했습니다");
+        assertThat(page.locator("tr[data-staff='" + door.email() + "']")).containsText("뮤지컬 〈한여름 밤의 꿈〉");
+        Browser.screenshot(page, "console-08-staff");
         page.context().close();
     }
 

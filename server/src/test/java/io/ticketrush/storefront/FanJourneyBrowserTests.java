@@ -11,6 +11,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import io.ticketrush.testing.Api;
 import io.ticketrush.testing.IntegrationTest;
 import io.ticketrush.testing.People;
@@ -110,6 +111,8 @@ class FanJourneyBrowserTests {
 
         assertThat(page.locator(".hold-timer-clock")).hasText(Pattern.compile("^[45]:\\d\\d$"));
         assertThat(page.locator(".test-cards")).containsText("4000-0000-0000-0002");
+        // pay.js (deferred) formats the number as it is typed: type only once it has run
+        page.waitForLoadState(LoadState.DOMCONTENTLOADED);
         page.getByLabel("카드 번호").fill("4000000000000000");
         assertThat(page.getByLabel("카드 번호")).hasValue("4000-0000-0000-0000");
         Browser.screenshot(page, "fan-05-payment");

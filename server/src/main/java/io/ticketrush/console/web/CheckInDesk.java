@@ -3,6 +3,7 @@ package io.ticketrush.console.web;
 import io.ticketrush.catalog.Catalog;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import io.ticketrush.ticket.CheckIn;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the person in. {@link CheckIn} admits a ticket exactly once.
  */
 @Controller
+@PageFrame
 class CheckInDesk {
 
     private final CheckIn checkIn;

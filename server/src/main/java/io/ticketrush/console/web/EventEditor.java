@@ -8,6 +8,7 @@ import io.ticketrush.catalog.Venue;
 import io.ticketrush.catalog.Venues;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * draft through {@link Events}; the event page then publishes it.
  */
 @Controller
+@PageFrame
 class EventEditor {
 
     private final Events events;

@@ -3,6 +3,7 @@ package io.ticketrush.console.web;
 import io.ticketrush.order.Orders;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * gateway's back office. Anyone else: the page does not exist.
  */
 @Controller
+@PageFrame
 class PaymentReview {
 
     private final Orders orders;

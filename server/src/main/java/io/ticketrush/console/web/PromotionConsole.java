@@ -9,6 +9,7 @@ import io.ticketrush.promotion.Presales;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
 import io.ticketrush.storefront.PageFormats;
+import io.ticketrush.storefront.PageFrame;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * too because a page's link carries the session cookie, not a bearer token.
  */
 @Controller
+@PageFrame
 class PromotionConsole {
 
     private final CouponCampaigns campaigns;

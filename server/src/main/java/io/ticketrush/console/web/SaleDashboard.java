@@ -9,6 +9,7 @@ import io.ticketrush.order.Takings;
 import io.ticketrush.queue.AdmissionControls;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * event with a waiting room, the line's length and active shoppers from the queue module.
  */
 @Controller
+@PageFrame
 class SaleDashboard {
 
     private final EventEditor editor;

@@ -4,6 +4,7 @@ import io.ticketrush.catalog.Event;
 import io.ticketrush.catalog.Events;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import io.ticketrush.ticket.DoorStaff;
 import io.ticketrush.ticket.StaffMember;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The organizer's door staff: who may check in their tickets (all events or some), added by email. */
 @Controller
+@PageFrame
 class StaffPage {
 
     private final DoorStaff staff;

@@ -4,6 +4,7 @@ import io.ticketrush.catalog.Venue;
 import io.ticketrush.catalog.Venues;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * event editor for it.
  */
 @Controller
+@PageFrame
 class VenueEditor {
 
     private final Venues venues;

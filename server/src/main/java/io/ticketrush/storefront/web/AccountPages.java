@@ -4,6 +4,7 @@ import io.ticketrush.account.Login;
 import io.ticketrush.account.PageCookies;
 import io.ticketrush.account.Registration;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Log-in and sign-up forms; a successful one sets the session cookie and goes back where the person was. */
 @Controller
+@PageFrame
 class AccountPages {
 
     private final Login login;

@@ -13,6 +13,7 @@ import io.ticketrush.promotion.CouponCampaigns;
 import io.ticketrush.promotion.CouponOffers;
 import io.ticketrush.promotion.MyCoupons;
 import io.ticketrush.shared.Caller;
+import io.ticketrush.storefront.PageFrame;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The home page (events by category, with search) and an event's page with its performances. */
 @Controller
+@PageFrame
 class CatalogPages {
 
     static final int PAGE_SIZE = 24;

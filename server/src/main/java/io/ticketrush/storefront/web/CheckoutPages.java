@@ -11,6 +11,7 @@ import io.ticketrush.order.PlaceOrder;
 import io.ticketrush.promotion.CouponOffers;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * only receives the payment key and confirms it through {@link PayOrder}.
  */
 @Controller
+@PageFrame
 class CheckoutPages {
 
     private final SeatHolds seatHolds;

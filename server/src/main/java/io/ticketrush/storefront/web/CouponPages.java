@@ -7,6 +7,7 @@ import io.ticketrush.promotion.CouponCampaigns;
 import io.ticketrush.promotion.MyCoupons;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * same as {@code POST /api/v1/coupon-campaigns/{id}/claims}) and the fan's coupon box.
  */
 @Controller
+@PageFrame
 class CouponPages {
 
     private final ClaimCoupon claimCoupon;

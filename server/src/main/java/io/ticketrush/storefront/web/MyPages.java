@@ -8,6 +8,7 @@ import io.ticketrush.order.Orders;
 import io.ticketrush.order.PaymentState;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import io.ticketrush.ticket.IssuedTicket;
 import io.ticketrush.ticket.Ticket;
 import io.ticketrush.ticket.Tickets;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** A fan's own orders (with the payment result), tickets with QR codes, and cancellation. */
 @Controller
+@PageFrame
 class MyPages {
 
     private final Orders orders;

@@ -1,6 +1,7 @@
 package io.ticketrush.storefront.web;
 
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -17,10 +18,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Failures on a page become a page, in the reader's language, with the domain code's message;
- * the JSON API keeps its problem documents (this advice covers the page controllers only).
+ * the JSON API keeps its problem documents (this advice covers the controllers marked
+ * {@link PageFrame} only).
  */
 @Controller
-@ControllerAdvice(basePackages = {"io.ticketrush.storefront", "io.ticketrush.console"})
+@PageFrame
+@ControllerAdvice(annotations = PageFrame.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -2,6 +2,7 @@ package io.ticketrush.storefront.web;
 
 import io.ticketrush.account.Accounts;
 import io.ticketrush.shared.Caller;
+import io.ticketrush.storefront.PageFrame;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** What every page's frame needs: who is signed in, the current path, links to the other language. */
-@ControllerAdvice(basePackages = {"io.ticketrush.storefront", "io.ticketrush.console"})
+@ControllerAdvice(annotations = PageFrame.class)
 class PageModel {
 
     private final Accounts accounts;

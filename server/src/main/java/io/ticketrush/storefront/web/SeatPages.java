@@ -13,6 +13,7 @@ import io.ticketrush.inventory.HoldSeats;
 import io.ticketrush.inventory.SeatMap;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import io.ticketrush.storefront.SeatLayout;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * held and sold seats greyed) and the hold that picking seats, or "best available", places.
  */
 @Controller
+@PageFrame
 class SeatPages {
 
     private final HoldSeats holdSeats;

@@ -3,6 +3,7 @@ package io.ticketrush.storefront.web;
 import io.ticketrush.account.EmailVerification;
 import io.ticketrush.shared.Caller;
 import io.ticketrush.shared.DomainException;
+import io.ticketrush.storefront.PageFrame;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * scanner that follows the link verifies nothing).
  */
 @Controller
+@PageFrame
 class VerificationPages {
 
     private final EmailVerification verification;

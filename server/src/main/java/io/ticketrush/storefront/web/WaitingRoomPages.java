@@ -8,6 +8,7 @@ import io.ticketrush.queue.RateLimits;
 import io.ticketrush.queue.WaitingRoom;
 import io.ticketrush.queue.WaitingRoomSettings;
 import io.ticketrush.shared.Caller;
+import io.ticketrush.storefront.PageFrame;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * cookie (see {@link Admissions}) and sends the fan on to the seat map.
  */
 @Controller
+@PageFrame
 class WaitingRoomPages {
 
     private final WaitingRoom room;
