@@ -34,6 +34,6 @@ class PromotionScripts {
 
     @Bean
     RedisScript<Long> promotionEpochScript() {
-        return RedisScript.of(new ClassPathResource("scripts/promotion/epoch.lua"), Long.class);
+        return io.ticketrush.shared.EpochMarks.script();
     }
 }

@@ -70,6 +70,6 @@ class LineScripts {
 
     @Bean
     RedisScript<Long> queueEpochScript() {
-        return RedisScript.of(text("epoch.lua"), Long.class);
+        return io.ticketrush.shared.EpochMarks.script();
     }
 }

@@ -1,5 +1,5 @@
--- The coupon stock's epoch marker (docs/redis-keys.md): moved forward by every check and repair.
--- KEYS[1] promotion:epoch
+-- An epoch marker (docs/redis-keys.md: promotion:epoch, queue:epoch): moved forward by every check and repair.
+-- KEYS[1] the marker
 -- ARGV[1] 'advance': if the marker holds ARGV[2], set it to ARGV[2] + 1 and return that; else return 0
 -- ARGV[1] 'raise':   set the marker to ARGV[2] unless it is already higher; return the marker
 local current = tonumber(redis.call('GET', KEYS[1]) or '-1')
